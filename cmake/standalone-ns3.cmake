@@ -1,0 +1,133 @@
+# Standalone build support for the edge-inference module.
+#
+# Inside an ns-3 (>= 3.36) source tree, ns-3's own build system provides
+# build_lib() and build_lib_example(). Outside it, this file provides the
+# same two functions on top of the installed ns-3 CMake package (Debian's
+# libns3-dev 3.37), so that one CMakeLists.txt serves both modes.
+#
+# What the shim does in standalone mode:
+#  - finds ns-3 and maps the variables ns-3 modules use for their
+#    dependencies (libcore, libnetwork, ...) to the imported targets;
+#  - builds the module as a shared library;
+#  - builds a test runner (ns-3's TestRunner with the module's TestSuites
+#    compiled in) and registers one ctest test per TestSuite, discovered
+#    from the runner's --list output after each build;
+#  - builds examples (and tools declared with build_lib_example).
+
+set(CMAKE_CXX_STANDARD 17)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+if(NOT CMAKE_BUILD_TYPE AND NOT CMAKE_CONFIGURATION_TYPES)
+  set(CMAKE_BUILD_TYPE Release CACHE STRING "Build type" FORCE)
+endif()
+
+find_package(ns3 3.37 REQUIRED)
+
+# Debian's ns-3 targets carry no compile definitions: enable logging and
+# asserts (the installed libraries are a release build with logging in).
+add_compile_definitions(NS3_LOG_ENABLE NS3_ASSERT_ENABLE)
+
+# Every module the installed package offers becomes ${lib<name>}.
+foreach(
+  _ns3mod
+  antenna
+  applications
+  buildings
+  config-store
+  core
+  csma
+  flow-monitor
+  internet
+  internet-apps
+  lte
+  mobility
+  network
+  point-to-point
+  propagation
+  spectrum
+  stats
+  traffic-control
+  wifi
+)
+  if(TARGET ns3::lib${_ns3mod})
+    set(lib${_ns3mod} ns3::lib${_ns3mod})
+  endif()
+endforeach()
+
+set(ENABLE_EXAMPLES ON CACHE BOOL "Build the module's examples")
+set(ENABLE_TESTS ON CACHE BOOL "Build the module's test runner")
+
+# build_lib(LIBNAME name SOURCE_FILES ... HEADER_FILES ... LIBRARIES_TO_LINK
+# ... TEST_SOURCES ...): the subset of ns-3's build_lib this module uses.
+function(build_lib)
+  cmake_parse_arguments(
+    BLIB "IGNORE_PCH" "LIBNAME"
+    "SOURCE_FILES;HEADER_FILES;LIBRARIES_TO_LINK;TEST_SOURCES;DEPRECATED_HEADER_FILES;MODULE_ENABLED_FEATURES"
+    ${ARGN}
+  )
+  set(_lib ${BLIB_LIBNAME})
+  add_library(${_lib} SHARED ${BLIB_SOURCE_FILES})
+  target_link_libraries(${_lib} PUBLIC ${BLIB_LIBRARIES_TO_LINK})
+
+  # ns-3 code includes module headers as "ns3/<header>.h": stage the
+  # module's headers in the build tree under that prefix.
+  set(_inc ${CMAKE_BINARY_DIR}/include)
+  foreach(_h ${BLIB_HEADER_FILES})
+    get_filename_component(_name ${_h} NAME)
+    configure_file(${_h} ${_inc}/ns3/${_name} COPYONLY)
+  endforeach()
+  target_include_directories(${_lib} PUBLIC ${_inc})
+  set_target_properties(${_lib} PROPERTIES OUTPUT_NAME ns3-${_lib})
+  # As in ns-3, ${lib<module>} names the module's library target.
+  set(lib${_lib} ${_lib})
+  set(lib${_lib} ${_lib} PARENT_SCOPE)
+
+  if(ENABLE_TESTS AND BLIB_TEST_SOURCES)
+    set(_runner ${_lib}-test-runner)
+    add_executable(
+      ${_runner} ${CMAKE_CURRENT_SOURCE_DIR}/cmake/test-runner-main.cc
+                 ${BLIB_TEST_SOURCES}
+    )
+    # TestSuites register themselves through static objects: they live in
+    # the runner itself so the linker cannot drop them.
+    target_link_libraries(${_runner} PRIVATE ${_lib})
+    # One ctest test per TestSuite, discovered after every build of the
+    # runner so that the list can never drift from the code.
+    set(_ctest_file ${CMAKE_CURRENT_BINARY_DIR}/${_runner}-suites.cmake)
+    add_custom_command(
+      TARGET ${_runner}
+      POST_BUILD
+      COMMAND
+        ${CMAKE_COMMAND} -D RUNNER=$<TARGET_FILE:${_runner}> -D
+        OUTPUT=${_ctest_file} -P
+        ${CMAKE_CURRENT_SOURCE_DIR}/cmake/discover-test-suites.cmake
+      VERBATIM
+    )
+    # Until the runner has been built, ctest reports one failing test
+    # rather than silently running none.
+    if(NOT EXISTS ${_ctest_file})
+      file(WRITE ${_ctest_file}
+        "add_test(${_runner}-not-built ${CMAKE_COMMAND} -E false)\n")
+    endif()
+    set_property(
+      DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR} APPEND PROPERTY TEST_INCLUDE_FILES
+                                                          ${_ctest_file}
+    )
+  endif()
+
+  if(ENABLE_EXAMPLES AND EXISTS ${CMAKE_CURRENT_SOURCE_DIR}/examples)
+    add_subdirectory(examples)
+  endif()
+endfunction()
+
+# build_lib_example(NAME name SOURCE_FILES ... LIBRARIES_TO_LINK ...)
+function(build_lib_example)
+  cmake_parse_arguments(
+    BLIB_EXAMPLE "IGNORE_PCH" "NAME" "SOURCE_FILES;HEADER_FILES;LIBRARIES_TO_LINK"
+    ${ARGN}
+  )
+  add_executable(${BLIB_EXAMPLE_NAME} ${BLIB_EXAMPLE_SOURCE_FILES})
+  target_link_libraries(
+    ${BLIB_EXAMPLE_NAME} PRIVATE ${BLIB_EXAMPLE_LIBRARIES_TO_LINK}
+  )
+endfunction()
