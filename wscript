@@ -24,17 +24,29 @@ def build(bld):
         'stats',
     ])
     module.source = [
+        'model/c2-allocation.cc',
+        'model/c2-problem.cc',
+        'model/c2-scenario.cc',
+        'model/c2-scheduler.cc',
+        'model/early-exit-profile.cc',
         'model/uplink-rate-model.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
     module_test.source = [
+        'test/early-exit-profile-test-suite.cc',
         'test/uplink-rate-model-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
     headers.module = 'edge-inference'
     headers.source = [
+        'model/c2-allocation.h',
+        'model/c2-problem.h',
+        'model/c2-scenario.h',
+        'model/c2-scheduler.h',
+        'model/early-exit-profile.h',
+        'model/edge-inference-error.h',
         'model/uplink-rate-model.h',
     ]
 

@@ -54,6 +54,15 @@ foreach(
   endif()
 endforeach()
 
+# Sanitizer build (CI job and hardening): AddressSanitizer and
+# UndefinedBehaviorSanitizer on the module's own code; any UB report is fatal.
+option(EDGE_INFERENCE_SANITIZE "Build with -fsanitize=address,undefined" OFF)
+if(EDGE_INFERENCE_SANITIZE)
+  add_compile_options(-fsanitize=address,undefined -fno-sanitize-recover=undefined
+                      -fno-omit-frame-pointer -g)
+  add_link_options(-fsanitize=address,undefined)
+endif()
+
 set(ENABLE_EXAMPLES ON CACHE BOOL "Build the module's examples")
 set(ENABLE_TESTS ON CACHE BOOL "Build the module's test runner")
 

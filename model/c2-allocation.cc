@@ -1,0 +1,196 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "c2-allocation.h"
+
+#include "c2-problem.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace ns3
+{
+
+uint32_t
+C2Allocation::GetServedCount() const
+{
+    return served.size();
+}
+
+C2ServedTask
+MakeC2ServedTask(const C2Problem& problem, uint32_t user, uint32_t exit, double uploadDeadlineS)
+{
+    C2ServedTask task;
+    task.user = user;
+    task.exit = exit;
+    const double need = problem.Need(user, uploadDeadlineS);
+    task.bandwidthHz = problem.UnitsToHz(need);
+    task.resourceBlocks = problem.UsesResourceBlocks() ? static_cast<uint32_t>(need) : 0;
+    return task;
+}
+
+namespace
+{
+
+/// Relative tolerance of every comparison (see EvaluateC2Allocation).
+constexpr double kRelTol = 1e-9;
+/// Absolute tolerance of time comparisons (s).
+constexpr double kAbsTolS = 1e-12;
+
+bool
+WithinTime(double value, double limit)
+{
+    return value <= limit + kRelTol * std::abs(limit) + kAbsTolS;
+}
+
+} // namespace
+
+C2Evaluation
+EvaluateC2Allocation(const C2Problem& problem, const C2Allocation& allocation)
+{
+    C2Evaluation ev;
+    auto violate = [&ev](const std::string& what) {
+        ev.feasible = false;
+        ev.violations.push_back(what);
+    };
+    const auto& users = problem.GetUsers();
+    const uint32_t nExits = problem.GetNExits();
+    const size_t nServed = allocation.served.size();
+    ev.uploadEndS.assign(nServed, 0.0);
+    ev.taskStartS.assign(nServed, 0.0);
+    ev.completionS.assign(nServed, 0.0);
+
+    std::vector<bool> seen(users.size(), false);
+    std::vector<uint32_t> counts(nExits, 0);
+    double totalHz = 0;
+    double totalBlocks = 0;
+    bool structurallyValid = true;
+    for (size_t i = 0; i < nServed; ++i)
+    {
+        const C2ServedTask& t = allocation.served[i];
+        std::ostringstream who;
+        who << "served[" << i << "] (user " << t.user << ")";
+        if (t.user >= users.size())
+        {
+            violate(who.str() + ": no such user");
+            structurallyValid = false;
+            continue;
+        }
+        if (seen[t.user])
+        {
+            violate(who.str() + ": user served twice");
+        }
+        seen[t.user] = true;
+        if (t.exit < 1 || t.exit > nExits)
+        {
+            violate(who.str() + ": exit " + std::to_string(t.exit) + " outside 1.." +
+                    std::to_string(nExits));
+            structurallyValid = false;
+            continue;
+        }
+        counts[t.exit - 1]++;
+        if (problem.GetExits()[t.exit - 1].accuracy < users[t.user].accuracy)
+        {
+            violate(who.str() + ": exit " + std::to_string(t.exit) +
+                    " is less accurate than required");
+        }
+        if (!(t.bandwidthHz >= 0) || !std::isfinite(t.bandwidthHz))
+        {
+            violate(who.str() + ": bandwidth must be finite and >= 0");
+            structurallyValid = false;
+            continue;
+        }
+        if (problem.UsesResourceBlocks())
+        {
+            const double expect = problem.UnitsToHz(t.resourceBlocks);
+            if (std::abs(t.bandwidthHz - expect) > kRelTol * expect)
+            {
+                violate(who.str() + ": bandwidth is not its resource blocks times the width");
+            }
+            totalBlocks += t.resourceBlocks;
+        }
+        totalHz += t.bandwidthHz;
+    }
+    if (problem.UsesResourceBlocks())
+    {
+        if (totalBlocks > problem.Capacity())
+        {
+            std::ostringstream os;
+            os << "resource blocks: " << totalBlocks << " granted, " << problem.Capacity()
+               << " available";
+            violate(os.str());
+        }
+    }
+    else if (totalHz > problem.GetBandwidth() * (1 + kRelTol))
+    {
+        std::ostringstream os;
+        os << "bandwidth: " << totalHz << " Hz granted, " << problem.GetBandwidth()
+           << " Hz available";
+        violate(os.str());
+    }
+    if (!structurallyValid)
+    {
+        return ev;
+    }
+
+    // Phase 1: uploads in parallel; phase 2 starts when the last one ends.
+    double start = 0;
+    for (size_t i = 0; i < nServed; ++i)
+    {
+        const C2ServedTask& t = allocation.served[i];
+        const C2User& u = users[t.user];
+        ev.uploadEndS[i] =
+            problem.GetRateModel().UploadTime(u.bits, t.bandwidthHz, u.powerW, u.gain);
+        start = std::max(start, ev.uploadEndS[i]);
+    }
+    ev.computeStartS = start;
+
+    // Phase 2.
+    if (allocation.execution == C2Allocation::BATCH)
+    {
+        const std::vector<double> offsets = problem.ExitOffsets(counts);
+        for (size_t i = 0; i < nServed; ++i)
+        {
+            ev.taskStartS[i] = start;
+            ev.completionS[i] = start + offsets[allocation.served[i].exit - 1];
+        }
+    }
+    else
+    {
+        double clock = start;
+        for (size_t i = 0; i < nServed; ++i)
+        {
+            ev.taskStartS[i] = clock;
+            const std::vector<uint32_t> alone = [&] {
+                std::vector<uint32_t> c(nExits, 0);
+                c[allocation.served[i].exit - 1] = 1;
+                return c;
+            }();
+            clock += problem.ExitOffsets(alone)[allocation.served[i].exit - 1];
+            ev.completionS[i] = clock;
+        }
+    }
+
+    for (size_t i = 0; i < nServed; ++i)
+    {
+        const C2ServedTask& t = allocation.served[i];
+        const double deadline = users[t.user].deadlineS;
+        const bool accurate = problem.GetExits()[t.exit - 1].accuracy >= users[t.user].accuracy;
+        if (!WithinTime(ev.completionS[i], deadline))
+        {
+            std::ostringstream os;
+            os << "served[" << i << "] (user " << t.user << "): completes at " << ev.completionS[i]
+               << " s, after its deadline " << deadline << " s";
+            violate(os.str());
+        }
+        else if (accurate)
+        {
+            ev.completedCount++;
+        }
+    }
+    return ev;
+}
+
+} // namespace ns3

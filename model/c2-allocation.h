@@ -1,0 +1,133 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef C2_ALLOCATION_H
+#define C2_ALLOCATION_H
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class C2Problem;
+
+/**
+ * \ingroup edge-inference
+ * \brief One served task of an allocation.
+ *
+ * A scheduler fills user, exit and the bandwidth (bandwidthHz, and
+ * resourceBlocks when the problem uses resource blocks); the evaluation
+ * (EvaluateC2Allocation) fills the predicted times.
+ */
+struct C2ServedTask
+{
+    uint32_t user{0};           //!< index into C2Problem::GetUsers()
+    uint32_t exit{0};           //!< exit 1..N the task leaves at
+    double bandwidthHz{0};      //!< granted bandwidth (Hz)
+    uint32_t resourceBlocks{0}; //!< granted blocks (0 when continuous)
+    double uploadEndS{0};       //!< predicted end of the upload (s from frame start)
+    double computeStartS{0};    //!< predicted start of its computation (s)
+    double completionS{0};      //!< predicted completion (s)
+};
+
+/**
+ * \ingroup edge-inference
+ * \brief Search statistics a scheduler reports.
+ */
+struct C2SearchStats
+{
+    uint64_t nodes{0};      //!< tree nodes / subsets / candidates examined
+    uint64_t candidates{0}; //!< feasibility checks made
+    double runtimeUs{0};    //!< wall time of the allocation (microseconds)
+};
+
+/**
+ * \ingroup edge-inference
+ * \brief Result of a scheduler for one frame (model.md sections 1 and 5).
+ */
+struct C2Allocation
+{
+    /// How the served tasks are computed after the uploads.
+    enum Execution
+    {
+        BATCH,     //!< one batch, tasks leave at their exits (with batching)
+        SEQUENTIAL //!< one task at a time, in the order of 'served' (no batching)
+    };
+
+    std::string scheduler;               //!< TypeId name of the scheduler
+    Execution execution{BATCH};          //!< how the served tasks are computed
+    std::vector<C2ServedTask> served;    //!< the served tasks
+    double uploadDeadlineS{0};           //!< the upload deadline t the scheduler chose
+    C2SearchStats stats;                 //!< search statistics
+    bool feasible{true};                 //!< set by the evaluation
+    std::vector<std::string> violations; //!< set by the evaluation
+
+    /// \return number of served tasks
+    uint32_t GetServedCount() const;
+};
+
+/**
+ * \ingroup edge-inference
+ * \brief Evaluation of an allocation against its problem.
+ */
+struct C2Evaluation
+{
+    bool feasible{true};                 //!< every constraint holds
+    std::vector<std::string> violations; //!< what does not hold, one line each
+    double computeStartS{0};             //!< when computation starts (last upload end)
+    std::vector<double> uploadEndS;      //!< per served task, same order as served
+    std::vector<double> taskStartS;      //!< per served task: start of its computation
+    std::vector<double> completionS;     //!< per served task
+    uint32_t completedCount{0};          //!< tasks that meet accuracy and deadline
+};
+
+/**
+ * \ingroup edge-inference
+ * \brief A served task that uploads in exactly the upload deadline: its
+ * bandwidth is the user's need w_k(t) (rounded up to whole resource blocks
+ * in resource-block mode).
+ * \param problem the problem
+ * \param user user index
+ * \param exit exit 1..N
+ * \param uploadDeadlineS t (s)
+ * \return the task with user, exit, bandwidthHz and resourceBlocks set
+ */
+C2ServedTask MakeC2ServedTask(const C2Problem& problem,
+                              uint32_t user,
+                              uint32_t exit,
+                              double uploadDeadlineS);
+
+/**
+ * \ingroup edge-inference
+ * \brief The single source of truth for feasibility and predicted times.
+ *
+ * Recomputes everything from the problem and the allocation's users, exits
+ * and bandwidths (ignores the allocation's predicted times):
+ *  - each served user is a valid index and appears once;
+ *  - each exit is in 1..N and accurate enough for its user;
+ *  - in resource-block mode each bandwidth is the user's block count times
+ *    the block width;
+ *  - the bandwidths add up to at most B (whole blocks: at most the blocks
+ *    that fit in B);
+ *  - upload of user k ends at D_k / r_k(B_k); computation starts when the
+ *    last upload ends; in BATCH mode block n runs on the tasks whose exit
+ *    is n or deeper and task k completes at start + C_{e_k}(c); in
+ *    SEQUENTIAL mode tasks run alone, one after another in the order given,
+ *    each taking sum_{n <= e_k} tau_n(1);
+ *  - each completion is at most the user's deadline.
+ * Comparisons forgive a relative error of 1e-9 (plus 1e-12 s), far below
+ * anything physical, so that a bandwidth w_k(t) computed in floating point
+ * uploads "in time t".
+ *
+ * \param problem the problem (must pass Validate())
+ * \param allocation the allocation
+ * \return the evaluation
+ */
+C2Evaluation EvaluateC2Allocation(const C2Problem& problem, const C2Allocation& allocation);
+
+} // namespace ns3
+
+#endif /* C2_ALLOCATION_H */

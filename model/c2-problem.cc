@@ -1,0 +1,276 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "c2-problem.h"
+
+#include "early-exit-profile.h"
+#include "edge-inference-error.h"
+
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+namespace ns3
+{
+
+C2Problem::C2Problem()
+    : m_bandwidthHz(1e6),
+      m_rateModel(),
+      m_resourceBlockHz(0)
+{
+}
+
+void
+C2Problem::SetBandwidth(double hz)
+{
+    m_bandwidthHz = hz;
+}
+
+void
+C2Problem::SetRateModel(const UplinkRateModel& model)
+{
+    m_rateModel = model;
+}
+
+void
+C2Problem::SetResourceBlockWidth(double hz)
+{
+    m_resourceBlockHz = hz;
+}
+
+void
+C2Problem::SetExits(const std::vector<C2Exit>& exits)
+{
+    m_exits = exits;
+}
+
+void
+C2Problem::SetExitsFromProfile(const EarlyExitProfile& profile)
+{
+    std::vector<C2Exit> exits;
+    for (uint32_t n = 1; n <= profile.GetNExits(); ++n)
+    {
+        const AffineBlockFit& fit = profile.GetAffineFit(n);
+        exits.push_back({profile.GetExitAccuracy(n), fit.alphaS, fit.betaS});
+    }
+    m_exits = exits;
+}
+
+void
+C2Problem::SetUsers(const std::vector<C2User>& users)
+{
+    m_users = users;
+}
+
+void
+C2Problem::AddUser(const C2User& user)
+{
+    m_users.push_back(user);
+}
+
+double
+C2Problem::GetBandwidth() const
+{
+    return m_bandwidthHz;
+}
+
+const UplinkRateModel&
+C2Problem::GetRateModel() const
+{
+    return m_rateModel;
+}
+
+double
+C2Problem::GetResourceBlockWidth() const
+{
+    return m_resourceBlockHz;
+}
+
+bool
+C2Problem::UsesResourceBlocks() const
+{
+    return m_resourceBlockHz > 0;
+}
+
+const std::vector<C2Exit>&
+C2Problem::GetExits() const
+{
+    return m_exits;
+}
+
+const std::vector<C2User>&
+C2Problem::GetUsers() const
+{
+    return m_users;
+}
+
+uint32_t
+C2Problem::GetNUsers() const
+{
+    return m_users.size();
+}
+
+uint32_t
+C2Problem::GetNExits() const
+{
+    return m_exits.size();
+}
+
+namespace
+{
+
+/// Throws "<field> must be <what>, got <value>" unless ok.
+void
+Require(bool ok, const std::string& field, const std::string& what, double value)
+{
+    if (!ok)
+    {
+        std::ostringstream os;
+        os << "C2Problem: " << field << " must be " << what << ", got " << value;
+        throw EdgeInferenceError(os.str());
+    }
+}
+
+} // namespace
+
+void
+C2Problem::Validate() const
+{
+    Require(std::isfinite(m_bandwidthHz) && m_bandwidthHz > 0,
+            "bandwidth_hz",
+            "a positive number of Hz",
+            m_bandwidthHz);
+    Require(std::isfinite(m_resourceBlockHz) && m_resourceBlockHz >= 0,
+            "resource_block_hz",
+            "0 (continuous) or a positive number of Hz",
+            m_resourceBlockHz);
+    Require(m_resourceBlockHz <= m_bandwidthHz,
+            "resource_block_hz",
+            "at most bandwidth_hz",
+            m_resourceBlockHz);
+    if (m_exits.empty())
+    {
+        throw EdgeInferenceError("C2Problem: exits must list at least one exit");
+    }
+    for (size_t n = 0; n < m_exits.size(); ++n)
+    {
+        const std::string f = "exits[" + std::to_string(n) + "].";
+        const C2Exit& e = m_exits[n];
+        Require(e.accuracy >= 0 && e.accuracy <= 1, f + "accuracy", "in [0, 1]", e.accuracy);
+        Require(n == 0 || e.accuracy >= m_exits[n - 1].accuracy,
+                f + "accuracy",
+                "at least the previous exit's accuracy",
+                e.accuracy);
+        Require(std::isfinite(e.alphaS) && e.alphaS >= 0, f + "alpha_s", ">= 0", e.alphaS);
+        Require(std::isfinite(e.betaS) && e.betaS >= 0, f + "beta_s", ">= 0", e.betaS);
+        Require(e.alphaS + e.betaS > 0, f + "alpha_s + beta_s", "> 0", e.alphaS + e.betaS);
+    }
+    for (size_t k = 0; k < m_users.size(); ++k)
+    {
+        const std::string f = "users[" + std::to_string(k) + "].";
+        const C2User& u = m_users[k];
+        Require(std::isfinite(u.bits) && u.bits > 0, f + "bits", "a positive number", u.bits);
+        Require(std::isfinite(u.powerW) && u.powerW > 0,
+                f + "power_w",
+                "a positive number of W",
+                u.powerW);
+        Require(std::isfinite(u.gain) && u.gain > 0, f + "gain", "a positive number", u.gain);
+        Require(std::isfinite(u.deadlineS) && u.deadlineS > 0,
+                f + "deadline_s",
+                "a positive number of s",
+                u.deadlineS);
+        Require(u.accuracy >= 0 && u.accuracy <= 1, f + "accuracy", "in [0, 1]", u.accuracy);
+    }
+}
+
+uint32_t
+C2Problem::RequiredExit(uint32_t k) const
+{
+    const double a = m_users.at(k).accuracy;
+    for (uint32_t n = 0; n < m_exits.size(); ++n)
+    {
+        if (m_exits[n].accuracy >= a)
+        {
+            return n + 1;
+        }
+    }
+    return 0;
+}
+
+double
+C2Problem::BlockTime(uint32_t exit, uint32_t batch) const
+{
+    if (batch == 0)
+    {
+        return 0.0;
+    }
+    const C2Exit& e = m_exits.at(exit - 1);
+    return e.alphaS * batch + e.betaS;
+}
+
+double
+C2Problem::FullNetworkTime(uint32_t batch) const
+{
+    double total = 0;
+    for (uint32_t n = 1; n <= m_exits.size(); ++n)
+    {
+        total += BlockTime(n, batch);
+    }
+    return total;
+}
+
+std::vector<double>
+C2Problem::ExitOffsets(const std::vector<uint32_t>& counts) const
+{
+    const uint32_t nExits = m_exits.size();
+    std::vector<double> offsets(nExits, 0.0);
+    // b_n = number of tasks whose exit is n or deeper.
+    std::vector<uint32_t> through(nExits + 1, 0);
+    for (uint32_t n = nExits; n >= 1; --n)
+    {
+        through[n - 1] = through[n] + counts.at(n - 1);
+    }
+    double acc = 0;
+    for (uint32_t n = 1; n <= nExits; ++n)
+    {
+        acc += BlockTime(n, through[n - 1]);
+        offsets[n - 1] = acc;
+    }
+    return offsets;
+}
+
+double
+C2Problem::Need(uint32_t k, double uploadTimeS) const
+{
+    const C2User& u = m_users[k];
+    const double hz = m_rateModel.MinBandwidth(u.bits, uploadTimeS, u.powerW, u.gain);
+    if (m_resourceBlockHz <= 0)
+    {
+        return hz;
+    }
+    if (std::isinf(hz))
+    {
+        return hz;
+    }
+    return ResourceBlocksFor(hz, m_resourceBlockHz);
+}
+
+double
+C2Problem::Capacity() const
+{
+    if (m_resourceBlockHz <= 0)
+    {
+        return m_bandwidthHz;
+    }
+    // Whole blocks that fit, forgiving floating-point error in B / width.
+    return std::floor(m_bandwidthHz / m_resourceBlockHz * (1 + 1e-12));
+}
+
+double
+C2Problem::UnitsToHz(double units) const
+{
+    return m_resourceBlockHz > 0 ? units * m_resourceBlockHz : units;
+}
+
+} // namespace ns3

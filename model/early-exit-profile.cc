@@ -1,0 +1,1123 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "early-exit-profile.h"
+
+#include "edge-inference-error.h"
+
+#include "ns3/log.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <limits>
+#include <set>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("EarlyExitProfile");
+
+namespace
+{
+
+/// First line of every profile file; the number is the format version.
+const std::string kMagic = "# edge-inference-profile 1";
+/// Header line of the exit table.
+const std::string kExitHeader = "exit,accuracy";
+/// Header line of the block table.
+const std::string kBlockHeader = "block,batch,block_median_s,block_p10_s,block_p90_s,"
+                                 "head_median_s,head_p10_s,head_p90_s";
+/// Provenance key reserved for the profile name.
+const std::string kNameKey = "name";
+
+/// \return s without leading and trailing blanks (space, tab, CR)
+std::string
+Trim(const std::string& s)
+{
+    const char* blanks = " \t\r";
+    size_t first = s.find_first_not_of(blanks);
+    if (first == std::string::npos)
+    {
+        return "";
+    }
+    size_t last = s.find_last_not_of(blanks);
+    return s.substr(first, last - first + 1);
+}
+
+/// \return the comma-separated fields of a line, each trimmed
+std::vector<std::string>
+SplitCsv(const std::string& line)
+{
+    std::vector<std::string> fields;
+    std::string field;
+    std::istringstream in(line);
+    while (std::getline(in, field, ','))
+    {
+        fields.push_back(Trim(field));
+    }
+    if (!line.empty() && line.back() == ',')
+    {
+        fields.emplace_back(); // getline drops a trailing empty field
+    }
+    return fields;
+}
+
+/// \return "source:line: " prefix of an error message
+std::string
+At(const std::string& source, uint32_t line)
+{
+    return source + ":" + std::to_string(line) + ": ";
+}
+
+/// \return true and the value if the whole field is a finite decimal number
+bool
+ParseDouble(const std::string& field, double& value)
+{
+    if (field.empty())
+    {
+        return false;
+    }
+    const char* begin = field.c_str();
+    char* end = nullptr;
+    errno = 0;
+    double v = std::strtod(begin, &end);
+    // The whole field must be consumed: "1.2x" is not a number.
+    if (end != begin + field.size() || errno == ERANGE || !std::isfinite(v))
+    {
+        return false;
+    }
+    value = v;
+    return true;
+}
+
+/// \return true and the value if the whole field is a decimal unsigned integer
+bool
+ParseUint(const std::string& field, uint32_t& value)
+{
+    if (field.empty() || field.size() > 9 ||
+        !std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    {
+        return false;
+    }
+    value = static_cast<uint32_t>(std::stoul(field));
+    return true;
+}
+
+/// \return the shortest decimal text that reads back as exactly v
+std::string
+FormatDouble(double v)
+{
+    char buf[64];
+    // 17 significant digits (max_digits10) always round-trip; fewer digits
+    // give readable files when they suffice.
+    for (int precision = 15; precision <= std::numeric_limits<double>::max_digits10; ++precision)
+    {
+        std::snprintf(buf, sizeof(buf), "%.*g", precision, v);
+        if (std::strtod(buf, nullptr) == v)
+        {
+            break;
+        }
+    }
+    return buf;
+}
+
+/// \return a short description of one stats triple for messages
+std::string
+StatsText(const LatencyStats& s)
+{
+    std::ostringstream os;
+    os << "p10 " << s.p10S << ", median " << s.medianS << ", p90 " << s.p90S;
+    return os.str();
+}
+
+/**
+ * \brief Check one latency triple.
+ * \param s the stats
+ * \param what name in messages, e.g. "block 2 batch 8 head"
+ * \return empty if valid, else the problem
+ */
+std::string
+CheckStats(const LatencyStats& s, const std::string& what)
+{
+    if (!std::isfinite(s.medianS) || !std::isfinite(s.p10S) || !std::isfinite(s.p90S))
+    {
+        return what + ": time is not a finite number";
+    }
+    if (s.medianS <= 0 || s.p10S <= 0 || s.p90S <= 0)
+    {
+        return what + ": time must be positive (" + StatsText(s) + ")";
+    }
+    if (s.p10S > s.medianS)
+    {
+        return what + ": p10 > median (" + StatsText(s) + ")";
+    }
+    if (s.medianS > s.p90S)
+    {
+        return what + ": median > p90 (" + StatsText(s) + ")";
+    }
+    return "";
+}
+
+/// \return empty if a_1..a_N are valid, else the problem
+std::string
+CheckAccuracies(const std::vector<double>& acc)
+{
+    if (acc.empty())
+    {
+        return "no exits (exit table is empty)";
+    }
+    for (size_t i = 0; i < acc.size(); ++i)
+    {
+        if (!std::isfinite(acc[i]) || acc[i] < 0 || acc[i] > 1)
+        {
+            std::ostringstream os;
+            os << "exit " << i + 1 << ": accuracy " << acc[i] << " outside [0,1]";
+            return os.str();
+        }
+        if (i > 0 && acc[i] < acc[i - 1])
+        {
+            std::ostringstream os;
+            os << "exit " << i + 1 << ": accuracy decreases with depth (" << acc[i] << " < "
+               << acc[i - 1] << " of exit " << i << ")";
+            return os.str();
+        }
+    }
+    return "";
+}
+
+/// One parsed row of the block table.
+struct BlockRow
+{
+    uint32_t line;      //!< line number
+    LatencyStats block; //!< block part
+    LatencyStats head;  //!< head part
+};
+
+} // namespace
+
+EarlyExitProfile::EarlyExitProfile()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+EarlyExitProfile
+EarlyExitProfile::ReadFile(const std::string& path)
+{
+    NS_LOG_FUNCTION(path);
+    std::ifstream in(path);
+    if (!in)
+    {
+        throw EdgeInferenceError(path + ":0: cannot open profile file for reading");
+    }
+    return Parse(in, path);
+}
+
+EarlyExitProfile
+EarlyExitProfile::Parse(std::istream& in, const std::string& sourceName)
+{
+    NS_LOG_FUNCTION(sourceName);
+    enum class Section
+    {
+        HEADER,
+        EXITS,
+        BLOCKS
+    };
+    Section section = Section::HEADER;
+    EarlyExitProfile profile;
+    bool haveName = false;
+    bool haveExitTable = false;
+    bool haveBlockTable = false;
+    uint32_t exitHeaderLine = 0;
+    uint32_t blockHeaderLine = 0;
+    uint32_t firstTableLine = 0; // first line after the header lines
+    std::vector<double> accuracies;
+    std::vector<uint32_t> accuracyLines;
+    // block -> batch -> row; rows may come in any block order, but within
+    // a block the batch sizes must increase.
+    std::map<uint32_t, std::map<uint32_t, BlockRow>> rows;
+    std::map<uint32_t, uint32_t> lastBatchOfBlock;
+
+    std::string raw;
+    uint32_t lineNo = 0;
+    while (std::getline(in, raw))
+    {
+        ++lineNo;
+        if (!raw.empty() && raw.back() == '\r')
+        {
+            raw.pop_back(); // tolerate CRLF files
+        }
+        if (lineNo == 1)
+        {
+            if (raw != kMagic)
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) +
+                                         "missing or unknown format line '" + raw +
+                                         "' (expected '" + kMagic + "')");
+            }
+            continue;
+        }
+        std::string line = Trim(raw);
+        if (line.empty())
+        {
+            continue;
+        }
+        if (line[0] == '#')
+        {
+            if (section != Section::HEADER)
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) +
+                                         "header line after the tables started");
+            }
+            std::string body = line.substr(1);
+            size_t colon = body.find(':');
+            if (colon == std::string::npos)
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) + "unknown header line '" + line +
+                                         "' (expected '# key: value')");
+            }
+            std::string key = Trim(body.substr(0, colon));
+            std::string value = Trim(body.substr(colon + 1));
+            if (key.empty())
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) + "unknown header line '" + line +
+                                         "' (empty key)");
+            }
+            if (key == kNameKey)
+            {
+                if (haveName)
+                {
+                    throw EdgeInferenceError(At(sourceName, lineNo) +
+                                             "duplicate header key 'name'");
+                }
+                if (value.empty())
+                {
+                    throw EdgeInferenceError(At(sourceName, lineNo) + "empty profile name");
+                }
+                profile.m_name = value;
+                haveName = true;
+            }
+            else
+            {
+                if (profile.m_provenance.count(key))
+                {
+                    throw EdgeInferenceError(At(sourceName, lineNo) + "duplicate header key '" +
+                                             key + "'");
+                }
+                profile.m_provenance[key] = value;
+            }
+            continue;
+        }
+        if (firstTableLine == 0)
+        {
+            firstTableLine = lineNo;
+        }
+        std::vector<std::string> fields = SplitCsv(line);
+        // A line whose first field is not a number is a table header.
+        double dummy;
+        if (!ParseDouble(fields[0], dummy))
+        {
+            if (line == kExitHeader)
+            {
+                if (haveExitTable)
+                {
+                    throw EdgeInferenceError(At(sourceName, lineNo) + "duplicate exit table");
+                }
+                if (haveBlockTable)
+                {
+                    throw EdgeInferenceError(At(sourceName, lineNo) +
+                                             "exit table must come before the block table");
+                }
+                haveExitTable = true;
+                exitHeaderLine = lineNo;
+                section = Section::EXITS;
+            }
+            else if (line == kBlockHeader)
+            {
+                if (haveBlockTable)
+                {
+                    throw EdgeInferenceError(At(sourceName, lineNo) + "duplicate block table");
+                }
+                if (!haveExitTable)
+                {
+                    throw EdgeInferenceError(At(sourceName, lineNo) +
+                                             "block table before the exit table");
+                }
+                if (accuracies.empty())
+                {
+                    throw EdgeInferenceError(At(sourceName, exitHeaderLine) + "empty exit table");
+                }
+                haveBlockTable = true;
+                blockHeaderLine = lineNo;
+                section = Section::BLOCKS;
+            }
+            else if (section == Section::HEADER)
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) + "unknown table header '" + line +
+                                         "' (expected '" + kExitHeader + "')");
+            }
+            else
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) + "not a number '" + fields[0] +
+                                         "' in column 1 (or unknown table header; expected '" +
+                                         kExitHeader + "' or '" + kBlockHeader + "')");
+            }
+            continue;
+        }
+        if (section == Section::HEADER)
+        {
+            throw EdgeInferenceError(At(sourceName, lineNo) + "data row before any table header");
+        }
+        if (section == Section::EXITS)
+        {
+            if (fields.size() != 2)
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) +
+                                         "wrong column count: expected 2 (" + kExitHeader +
+                                         "), got " + std::to_string(fields.size()));
+            }
+            uint32_t exit;
+            double acc;
+            if (!ParseUint(fields[0], exit))
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) + "exit number '" + fields[0] +
+                                         "' is not a positive integer");
+            }
+            if (!ParseDouble(fields[1], acc))
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) + "not a number '" + fields[1] +
+                                         "' in column accuracy");
+            }
+            if (exit != accuracies.size() + 1)
+            {
+                throw EdgeInferenceError(
+                    At(sourceName, lineNo) + "exits not numbered 1..N in order: expected exit " +
+                    std::to_string(accuracies.size() + 1) + ", got " + std::to_string(exit));
+            }
+            if (acc < 0 || acc > 1)
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) + "exit " + std::to_string(exit) +
+                                         ": accuracy " + fields[1] + " outside [0,1]");
+            }
+            if (!accuracies.empty() && acc < accuracies.back())
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) + "exit " + std::to_string(exit) +
+                                         ": accuracy decreases with depth (" + fields[1] + " < " +
+                                         FormatDouble(accuracies.back()) + " of exit " +
+                                         std::to_string(exit - 1) + ")");
+            }
+            accuracies.push_back(acc);
+            accuracyLines.push_back(lineNo);
+            continue;
+        }
+        // Block table row.
+        static const char* columns[] = {"block",
+                                        "batch",
+                                        "block_median_s",
+                                        "block_p10_s",
+                                        "block_p90_s",
+                                        "head_median_s",
+                                        "head_p10_s",
+                                        "head_p90_s"};
+        if (fields.size() != 8)
+        {
+            throw EdgeInferenceError(At(sourceName, lineNo) + "wrong column count: expected 8 (" +
+                                     kBlockHeader + "), got " + std::to_string(fields.size()));
+        }
+        uint32_t block;
+        uint32_t batch;
+        if (!ParseUint(fields[0], block) || block == 0)
+        {
+            throw EdgeInferenceError(At(sourceName, lineNo) + "block number '" + fields[0] +
+                                     "' is not a positive integer");
+        }
+        if (!ParseUint(fields[1], batch) || batch == 0)
+        {
+            throw EdgeInferenceError(At(sourceName, lineNo) + "batch size '" + fields[1] +
+                                     "' is not a positive integer");
+        }
+        double v[6];
+        for (int c = 0; c < 6; ++c)
+        {
+            if (!ParseDouble(fields[2 + c], v[c]))
+            {
+                throw EdgeInferenceError(At(sourceName, lineNo) + "not a number '" + fields[2 + c] +
+                                         "' in column " + columns[2 + c]);
+            }
+        }
+        BlockRow row{lineNo, {v[0], v[1], v[2]}, {v[3], v[4], v[5]}};
+        std::string where = "block " + std::to_string(block) + " batch " + std::to_string(batch);
+        std::string problem = CheckStats(row.block, where + " block");
+        if (problem.empty())
+        {
+            problem = CheckStats(row.head, where + " head");
+        }
+        if (!problem.empty())
+        {
+            throw EdgeInferenceError(At(sourceName, lineNo) + problem);
+        }
+        if (block > accuracies.size())
+        {
+            throw EdgeInferenceError(At(sourceName, lineNo) + "block " + std::to_string(block) +
+                                     " has no exit (blocks not matching exits 1.." +
+                                     std::to_string(accuracies.size()) + ")");
+        }
+        auto& blockRows = rows[block];
+        auto dup = blockRows.find(batch);
+        if (dup != blockRows.end())
+        {
+            throw EdgeInferenceError(At(sourceName, lineNo) + "duplicate row for " + where +
+                                     " (first on line " + std::to_string(dup->second.line) + ")");
+        }
+        auto last = lastBatchOfBlock.find(block);
+        if (last != lastBatchOfBlock.end() && batch < last->second)
+        {
+            throw EdgeInferenceError(At(sourceName, lineNo) + "batch sizes of block " +
+                                     std::to_string(block) + " not increasing (" +
+                                     std::to_string(batch) + " after " +
+                                     std::to_string(last->second) + ")");
+        }
+        lastBatchOfBlock[block] = batch;
+        blockRows[batch] = row;
+    }
+    if (in.bad())
+    {
+        throw EdgeInferenceError(At(sourceName, lineNo) + "read error");
+    }
+    if (lineNo == 0)
+    {
+        throw EdgeInferenceError(At(sourceName, 1) +
+                                 "missing or unknown format line (empty file; expected '" + kMagic +
+                                 "')");
+    }
+    const uint32_t endLine = lineNo;
+    if (!haveName)
+    {
+        throw EdgeInferenceError(At(sourceName, firstTableLine == 0 ? endLine : firstTableLine) +
+                                 "missing header line '# name: ...'");
+    }
+    if (!haveExitTable)
+    {
+        throw EdgeInferenceError(At(sourceName, endLine) + "missing exit table ('" + kExitHeader +
+                                 "')");
+    }
+    if (accuracies.empty())
+    {
+        throw EdgeInferenceError(At(sourceName, exitHeaderLine) + "empty exit table");
+    }
+    if (!haveBlockTable)
+    {
+        throw EdgeInferenceError(At(sourceName, endLine) + "missing block table ('" + kBlockHeader +
+                                 "')");
+    }
+    if (rows.empty())
+    {
+        throw EdgeInferenceError(At(sourceName, blockHeaderLine) + "empty block table");
+    }
+    const uint32_t nExits = accuracies.size();
+    for (uint32_t n = 1; n <= nExits; ++n)
+    {
+        if (!rows.count(n))
+        {
+            throw EdgeInferenceError(At(sourceName, accuracyLines[n - 1]) + "exit " +
+                                     std::to_string(n) + " has no block " + std::to_string(n) +
+                                     " rows (blocks not matching exits)");
+        }
+    }
+    // The grid is the union of all batch sizes; every block must have all.
+    std::set<uint32_t> grid;
+    for (const auto& b : rows)
+    {
+        for (const auto& r : b.second)
+        {
+            grid.insert(r.first);
+        }
+    }
+    for (const auto& b : rows)
+    {
+        for (uint32_t batch : grid)
+        {
+            if (!b.second.count(batch))
+            {
+                throw EdgeInferenceError(At(sourceName, b.second.begin()->second.line) +
+                                         "gap in batch sizes: block " + std::to_string(b.first) +
+                                         " lacks batch size " + std::to_string(batch) +
+                                         " that other blocks have");
+            }
+        }
+    }
+    if (*grid.begin() != 1)
+    {
+        throw EdgeInferenceError(At(sourceName, rows.begin()->second.begin()->second.line) +
+                                 "batch sizes must start at 1 (smallest is " +
+                                 std::to_string(*grid.begin()) + ")");
+    }
+    std::vector<uint32_t> batchSizes(grid.begin(), grid.end());
+    std::vector<std::vector<LatencyStats>> block(nExits);
+    std::vector<std::vector<LatencyStats>> head(nExits);
+    for (uint32_t n = 1; n <= nExits; ++n)
+    {
+        for (uint32_t batch : batchSizes)
+        {
+            const BlockRow& r = rows[n][batch];
+            block[n - 1].push_back(r.block);
+            head[n - 1].push_back(r.head);
+        }
+    }
+    // All line-level checks passed; SetTable re-validates the whole.
+    try
+    {
+        profile.SetTable(accuracies, batchSizes, block, head);
+    }
+    catch (const EdgeInferenceError& e)
+    {
+        throw EdgeInferenceError(At(sourceName, endLine) + e.what());
+    }
+    return profile;
+}
+
+void
+EarlyExitProfile::WriteFile(const std::string& path) const
+{
+    NS_LOG_FUNCTION(this << path);
+    std::ofstream out(path);
+    if (!out)
+    {
+        throw EdgeInferenceError(path + ": cannot open profile file for writing");
+    }
+    Write(out);
+    out.close();
+    if (!out)
+    {
+        throw EdgeInferenceError(path + ": error while writing profile file");
+    }
+}
+
+void
+EarlyExitProfile::Write(std::ostream& out) const
+{
+    NS_LOG_FUNCTION(this);
+    if (m_name.empty())
+    {
+        throw EdgeInferenceError("EarlyExitProfile::Write: profile has no name (call SetName)");
+    }
+    if (m_accuracy.empty())
+    {
+        throw EdgeInferenceError("EarlyExitProfile::Write: profile '" + m_name +
+                                 "' has no table (call SetTable)");
+    }
+    out << kMagic << "\n";
+    out << "# " << kNameKey << ": " << m_name << "\n";
+    for (const auto& kv : m_provenance)
+    {
+        out << "# " << kv.first << ": " << kv.second << "\n";
+    }
+    out << kExitHeader << "\n";
+    for (size_t n = 0; n < m_accuracy.size(); ++n)
+    {
+        out << n + 1 << "," << FormatDouble(m_accuracy[n]) << "\n";
+    }
+    out << kBlockHeader << "\n";
+    for (size_t n = 0; n < m_block.size(); ++n)
+    {
+        for (size_t i = 0; i < m_batchSizes.size(); ++i)
+        {
+            const LatencyStats& b = m_block[n][i];
+            const LatencyStats& h = m_head[n][i];
+            out << n + 1 << "," << m_batchSizes[i] << "," << FormatDouble(b.medianS) << ","
+                << FormatDouble(b.p10S) << "," << FormatDouble(b.p90S) << ","
+                << FormatDouble(h.medianS) << "," << FormatDouble(h.p10S) << ","
+                << FormatDouble(h.p90S) << "\n";
+        }
+    }
+}
+
+EarlyExitProfile
+EarlyExitProfile::Synthetic(const std::string& name,
+                            const std::vector<double>& accuracies,
+                            const std::vector<double>& alphaS,
+                            const std::vector<double>& betaS,
+                            uint32_t maxBatch,
+                            double headShare)
+{
+    NS_LOG_FUNCTION(name << maxBatch << headShare);
+    const std::string where = "EarlyExitProfile::Synthetic('" + name + "'): ";
+    if (alphaS.size() != accuracies.size() || betaS.size() != accuracies.size())
+    {
+        throw EdgeInferenceError(where + "need one alpha and one beta per exit (" +
+                                 std::to_string(accuracies.size()) + " exits, " +
+                                 std::to_string(alphaS.size()) + " alphas, " +
+                                 std::to_string(betaS.size()) + " betas)");
+    }
+    if (maxBatch == 0)
+    {
+        throw EdgeInferenceError(where + "maxBatch must be >= 1");
+    }
+    // Head and block parts must both be positive, and their sum exactly
+    // alpha b + beta, which the subtraction below guarantees for
+    // headShare <= 1/2.
+    if (!(headShare > 0 && headShare <= 0.5))
+    {
+        throw EdgeInferenceError(where + "headShare must be in (0, 0.5]");
+    }
+    for (size_t n = 0; n < alphaS.size(); ++n)
+    {
+        if (!std::isfinite(alphaS[n]) || !std::isfinite(betaS[n]) || alphaS[n] < 0 ||
+            betaS[n] < 0 || alphaS[n] + betaS[n] <= 0)
+        {
+            throw EdgeInferenceError(where + "block " + std::to_string(n + 1) +
+                                     ": alpha and beta must be >= 0 and not both 0");
+        }
+    }
+    std::vector<uint32_t> batchSizes;
+    for (uint32_t b = 1; b <= maxBatch; ++b)
+    {
+        batchSizes.push_back(b);
+    }
+    std::vector<std::vector<LatencyStats>> block(alphaS.size());
+    std::vector<std::vector<LatencyStats>> head(alphaS.size());
+    for (size_t n = 0; n < alphaS.size(); ++n)
+    {
+        for (uint32_t b : batchSizes)
+        {
+            double total = alphaS[n] * b + betaS[n];
+            // headPart = total - blockPart is exact (Sterbenz lemma:
+            // total/2 <= blockPart <= total for headShare <= 1/2), so
+            // blockPart + headPart == total exactly in floating point.
+            double blockPart = (1 - headShare) * total;
+            double headPart = total - blockPart;
+            block[n].push_back({blockPart, blockPart, blockPart});
+            head[n].push_back({headPart, headPart, headPart});
+        }
+    }
+    EarlyExitProfile profile;
+    profile.SetName(name);
+    profile.SetTable(accuracies, batchSizes, block, head);
+    profile.SetProvenance("synthetic", "yes");
+    std::ostringstream model;
+    model << "tau_n(b) = alpha_n b + beta_n exactly, zero spread; block column "
+          << FormatDouble((1 - headShare) * 100) << "%, head column "
+          << FormatDouble(headShare * 100) << "% of tau_n(b)";
+    profile.SetProvenance("synthetic_model", model.str());
+    return profile;
+}
+
+void
+EarlyExitProfile::SetTable(const std::vector<double>& accuracies,
+                           const std::vector<uint32_t>& batchSizes,
+                           const std::vector<std::vector<LatencyStats>>& block,
+                           const std::vector<std::vector<LatencyStats>>& head)
+{
+    NS_LOG_FUNCTION(this);
+    EarlyExitProfile candidate(*this);
+    candidate.m_accuracy = accuracies;
+    candidate.m_batchSizes = batchSizes;
+    candidate.m_block = block;
+    candidate.m_head = head;
+    candidate.Validate("EarlyExitProfile::SetTable");
+    candidate.Fit();
+    *this = candidate; // only a valid table replaces the old one
+}
+
+void
+EarlyExitProfile::SetName(const std::string& name)
+{
+    NS_LOG_FUNCTION(this << name);
+    if (Trim(name).empty() || Trim(name) != name || name.find('\n') != std::string::npos)
+    {
+        throw EdgeInferenceError("EarlyExitProfile::SetName: name '" + name +
+                                 "' must be non-empty, one line, without surrounding blanks");
+    }
+    m_name = name;
+}
+
+std::string
+EarlyExitProfile::GetName() const
+{
+    return m_name;
+}
+
+void
+EarlyExitProfile::SetProvenance(const std::string& key, const std::string& value)
+{
+    NS_LOG_FUNCTION(this << key << value);
+    const std::string where = "EarlyExitProfile::SetProvenance: ";
+    if (key.empty() || Trim(key) != key || key.find(':') != std::string::npos ||
+        key.find('\n') != std::string::npos || key.find('#') != std::string::npos)
+    {
+        throw EdgeInferenceError(where + "key '" + key +
+                                 "' must be non-empty without ':', '#', newline or "
+                                 "surrounding blanks");
+    }
+    if (key == kNameKey)
+    {
+        throw EdgeInferenceError(where + "key 'name' is reserved (use SetName)");
+    }
+    if (value.find('\n') != std::string::npos || value.find('\r') != std::string::npos ||
+        Trim(value) != value)
+    {
+        throw EdgeInferenceError(where + "value of '" + key +
+                                 "' must be one line without surrounding blanks");
+    }
+    m_provenance[key] = value;
+}
+
+const std::map<std::string, std::string>&
+EarlyExitProfile::GetProvenance() const
+{
+    return m_provenance;
+}
+
+uint32_t
+EarlyExitProfile::GetNExits() const
+{
+    return m_accuracy.size();
+}
+
+double
+EarlyExitProfile::GetExitAccuracy(uint32_t exit) const
+{
+    if (exit < 1 || exit > m_accuracy.size())
+    {
+        throw EdgeInferenceError("EarlyExitProfile::GetExitAccuracy: exit " + std::to_string(exit) +
+                                 " outside 1.." + std::to_string(m_accuracy.size()));
+    }
+    return m_accuracy[exit - 1];
+}
+
+const std::vector<uint32_t>&
+EarlyExitProfile::GetBatchSizes() const
+{
+    return m_batchSizes;
+}
+
+uint32_t
+EarlyExitProfile::GetMaxMeasuredBatch() const
+{
+    return m_batchSizes.empty() ? 0 : m_batchSizes.back();
+}
+
+uint32_t
+EarlyExitProfile::RequiredExit(double requiredAccuracy) const
+{
+    if (std::isnan(requiredAccuracy))
+    {
+        throw EdgeInferenceError("EarlyExitProfile::RequiredExit: required accuracy is NaN");
+    }
+    for (size_t n = 0; n < m_accuracy.size(); ++n)
+    {
+        if (m_accuracy[n] >= requiredAccuracy)
+        {
+            return n + 1;
+        }
+    }
+    return 0;
+}
+
+double
+EarlyExitProfile::GetBlockTime(uint32_t block, uint32_t batch) const
+{
+    CheckBlock(block, "GetBlockTime");
+    if (batch == 0)
+    {
+        return 0;
+    }
+    const std::vector<LatencyStats>& b = m_block[block - 1];
+    const std::vector<LatencyStats>& h = m_head[block - 1];
+    auto tau = [&](size_t i) { return b[i].medianS + h[i].medianS; };
+    const size_t last = m_batchSizes.size() - 1;
+    if (batch >= m_batchSizes[last])
+    {
+        return tau(last) + m_fits[block - 1].alphaS * (batch - m_batchSizes[last]);
+    }
+    // First grid point >= batch; batch >= 1 = m_batchSizes[0] so it > 0 or exact.
+    size_t i =
+        std::lower_bound(m_batchSizes.begin(), m_batchSizes.end(), batch) - m_batchSizes.begin();
+    if (m_batchSizes[i] == batch)
+    {
+        return tau(i);
+    }
+    const double x0 = m_batchSizes[i - 1];
+    const double x1 = m_batchSizes[i];
+    const double w = (batch - x0) / (x1 - x0);
+    return tau(i - 1) + w * (tau(i) - tau(i - 1));
+}
+
+LatencyStats
+EarlyExitProfile::GetMeasuredStats(uint32_t block, uint32_t batchIndex) const
+{
+    LatencyStats b = GetMeasuredBlockOnly(block, batchIndex);
+    LatencyStats h = GetMeasuredHeadOnly(block, batchIndex);
+    return {b.medianS + h.medianS, b.p10S + h.p10S, b.p90S + h.p90S};
+}
+
+LatencyStats
+EarlyExitProfile::GetMeasuredBlockOnly(uint32_t block, uint32_t batchIndex) const
+{
+    CheckBlock(block, "GetMeasuredBlockOnly");
+    CheckBatchIndex(batchIndex, "GetMeasuredBlockOnly");
+    return m_block[block - 1][batchIndex];
+}
+
+LatencyStats
+EarlyExitProfile::GetMeasuredHeadOnly(uint32_t block, uint32_t batchIndex) const
+{
+    CheckBlock(block, "GetMeasuredHeadOnly");
+    CheckBatchIndex(batchIndex, "GetMeasuredHeadOnly");
+    return m_head[block - 1][batchIndex];
+}
+
+void
+EarlyExitProfile::SetFitRange(uint32_t firstBatch, uint32_t lastBatch)
+{
+    NS_LOG_FUNCTION(this << firstBatch << lastBatch);
+    if (firstBatch < 1 || firstBatch > lastBatch)
+    {
+        throw EdgeInferenceError("EarlyExitProfile::SetFitRange: need 1 <= firstBatch (" +
+                                 std::to_string(firstBatch) + ") <= lastBatch (" +
+                                 std::to_string(lastBatch) + ")");
+    }
+    EarlyExitProfile candidate(*this);
+    candidate.m_fitFirst = firstBatch;
+    candidate.m_fitLast = lastBatch;
+    if (!candidate.m_accuracy.empty())
+    {
+        candidate.Fit();
+    }
+    *this = candidate;
+}
+
+const AffineBlockFit&
+EarlyExitProfile::GetAffineFit(uint32_t block) const
+{
+    CheckBlock(block, "GetAffineFit");
+    return m_fits[block - 1];
+}
+
+void
+EarlyExitProfile::PrintSummary(std::ostream& out) const
+{
+    NS_LOG_FUNCTION(this);
+    const uint32_t maxMeasured = GetMaxMeasuredBatch();
+    out << "profile " << m_name << ": " << GetNExits() << " exits, batch sizes "
+        << m_batchSizes.size() << " measured in 1.." << maxMeasured << "\n";
+    for (const auto& kv : m_provenance)
+    {
+        out << "  " << kv.first << ": " << kv.second << "\n";
+    }
+    auto note = [maxMeasured](uint32_t b) { return b > maxMeasured ? "*" : " "; };
+    std::ios oldState(nullptr);
+    oldState.copyfmt(out);
+    out << std::fixed;
+    out << "  block accuracy  tau(1)ms tau(16)/16ms tau(64)/64ms  alpha_ms  beta_ms  "
+           "fit_max% fit_rms%  gain(1->64)\n";
+    double sum1 = 0;
+    double sum64 = 0;
+    for (uint32_t n = 1; n <= GetNExits(); ++n)
+    {
+        const AffineBlockFit& f = m_fits[n - 1];
+        double t1 = GetBlockTime(n, 1);
+        double t16 = GetBlockTime(n, 16) / 16;
+        double t64 = GetBlockTime(n, 64) / 64;
+        sum1 += t1;
+        sum64 += t64;
+        out << "  " << std::setw(5) << n << std::setprecision(4) << std::setw(9)
+            << m_accuracy[n - 1] << std::setw(10) << t1 * 1e3 << std::setw(12) << t16 * 1e3
+            << note(16) << std::setw(12) << t64 * 1e3 << note(64) << std::setw(10) << f.alphaS * 1e3
+            << std::setw(9) << f.betaS * 1e3 << std::setprecision(2) << std::setw(10)
+            << f.maxRelativeError * 100 << std::setw(9) << f.rmsRelativeError * 100
+            << std::setprecision(3) << std::setw(12) << t1 / t64 << "\n";
+    }
+    out << "  whole network: tau(1) " << std::setprecision(4) << sum1 * 1e3 << " ms, tau(64)/64 "
+        << sum64 * 1e3 << " ms per task, batching gain " << std::setprecision(3) << sum1 / sum64
+        << "\n";
+    if (maxMeasured < 64)
+    {
+        out << "  (* extrapolated beyond the largest measured batch " << maxMeasured
+            << " with the fitted alpha)\n";
+    }
+    out.copyfmt(oldState);
+}
+
+void
+EarlyExitProfile::Validate(const std::string& where) const
+{
+    NS_LOG_FUNCTION(this << where);
+    std::string problem = CheckAccuracies(m_accuracy);
+    if (!problem.empty())
+    {
+        throw EdgeInferenceError(where + ": " + problem);
+    }
+    const size_t nExits = m_accuracy.size();
+    if (m_batchSizes.empty())
+    {
+        throw EdgeInferenceError(where + ": no batch sizes (empty block table)");
+    }
+    if (m_batchSizes[0] != 1)
+    {
+        throw EdgeInferenceError(where + ": batch sizes must start at 1 (first is " +
+                                 std::to_string(m_batchSizes[0]) + ")");
+    }
+    for (size_t i = 1; i < m_batchSizes.size(); ++i)
+    {
+        if (m_batchSizes[i] <= m_batchSizes[i - 1])
+        {
+            throw EdgeInferenceError(where + ": batch sizes not strictly increasing (" +
+                                     std::to_string(m_batchSizes[i]) + " after " +
+                                     std::to_string(m_batchSizes[i - 1]) + ")");
+        }
+    }
+    if (m_block.size() != nExits || m_head.size() != nExits)
+    {
+        throw EdgeInferenceError(where + ": blocks not matching exits (" + std::to_string(nExits) +
+                                 " exits, " + std::to_string(m_block.size()) + " block rows, " +
+                                 std::to_string(m_head.size()) + " head rows)");
+    }
+    for (size_t n = 0; n < nExits; ++n)
+    {
+        if (m_block[n].size() != m_batchSizes.size() || m_head[n].size() != m_batchSizes.size())
+        {
+            throw EdgeInferenceError(where + ": gap in batch sizes: block " +
+                                     std::to_string(n + 1) + " has " +
+                                     std::to_string(m_block[n].size()) + " block and " +
+                                     std::to_string(m_head[n].size()) + " head entries for " +
+                                     std::to_string(m_batchSizes.size()) + " batch sizes");
+        }
+        for (size_t i = 0; i < m_batchSizes.size(); ++i)
+        {
+            std::string what =
+                "block " + std::to_string(n + 1) + " batch " + std::to_string(m_batchSizes[i]);
+            problem = CheckStats(m_block[n][i], what + " block");
+            if (problem.empty())
+            {
+                problem = CheckStats(m_head[n][i], what + " head");
+            }
+            if (!problem.empty())
+            {
+                throw EdgeInferenceError(where + ": " + problem);
+            }
+        }
+    }
+}
+
+void
+EarlyExitProfile::Fit()
+{
+    NS_LOG_FUNCTION(this);
+    const uint32_t first = m_fitFirst == 0 ? m_batchSizes.front() : m_fitFirst;
+    const uint32_t last = m_fitLast == 0 ? m_batchSizes.back() : m_fitLast;
+    std::vector<size_t> used;
+    for (size_t i = 0; i < m_batchSizes.size(); ++i)
+    {
+        if (m_batchSizes[i] >= first && m_batchSizes[i] <= last)
+        {
+            used.push_back(i);
+        }
+    }
+    if (used.empty())
+    {
+        throw EdgeInferenceError("EarlyExitProfile::SetFitRange: no measured batch size in " +
+                                 std::to_string(first) + ".." + std::to_string(last));
+    }
+    std::vector<AffineBlockFit> fits;
+    for (size_t n = 0; n < m_accuracy.size(); ++n)
+    {
+        // Weighted least squares with weights w = 1/tau^2, i.e. on the
+        // relative error. Normal equations of min sum w (a x + c - y)^2.
+        double s = 0;
+        double sx = 0;
+        double sxx = 0;
+        double sy = 0;
+        double sxy = 0;
+        std::vector<double> xs;
+        std::vector<double> ys;
+        for (size_t i : used)
+        {
+            double x = m_batchSizes[i];
+            double y = m_block[n][i].medianS + m_head[n][i].medianS;
+            double w = 1 / (y * y);
+            s += w;
+            sx += w * x;
+            sxx += w * x * x;
+            sy += w * y;
+            sxy += w * x * y;
+            xs.push_back(x);
+            ys.push_back(y);
+        }
+        double alpha;
+        double beta;
+        const double det = s * sxx - sx * sx;
+        if (used.size() < 2 || !(det > 0))
+        {
+            // One batch size: the line through the origin and that point.
+            alpha = sxy / sxx;
+            beta = 0;
+        }
+        else
+        {
+            alpha = (s * sxy - sx * sy) / det;
+            beta = (sy - alpha * sx) / s;
+            if (beta < 0)
+            {
+                // Constrained optimum lies on beta = 0 (convex problem, one
+                // violated constraint); its alpha is then > 0.
+                alpha = sxy / sxx;
+                beta = 0;
+            }
+            else if (alpha < 0)
+            {
+                alpha = 0;
+                beta = sy / s;
+            }
+        }
+        AffineBlockFit f;
+        f.alphaS = alpha;
+        f.betaS = beta;
+        double sumSq = 0;
+        double maxErr = 0;
+        for (size_t j = 0; j < xs.size(); ++j)
+        {
+            double rel = std::fabs(alpha * xs[j] + beta - ys[j]) / ys[j];
+            maxErr = std::max(maxErr, rel);
+            sumSq += rel * rel;
+        }
+        f.maxRelativeError = maxErr;
+        f.rmsRelativeError = std::sqrt(sumSq / xs.size());
+        f.firstBatch = m_batchSizes[used.front()];
+        f.lastBatch = m_batchSizes[used.back()];
+        NS_LOG_DEBUG("block " << n + 1 << " alpha " << alpha << " beta " << beta << " max rel err "
+                              << maxErr);
+        fits.push_back(f);
+    }
+    m_fits = fits;
+}
+
+void
+EarlyExitProfile::CheckBlock(uint32_t block, const char* method) const
+{
+    if (block < 1 || block > m_accuracy.size())
+    {
+        throw EdgeInferenceError(std::string("EarlyExitProfile::") + method + ": block " +
+                                 std::to_string(block) + " outside 1.." +
+                                 std::to_string(m_accuracy.size()));
+    }
+}
+
+void
+EarlyExitProfile::CheckBatchIndex(uint32_t batchIndex, const char* method) const
+{
+    if (batchIndex >= m_batchSizes.size())
+    {
+        throw EdgeInferenceError(std::string("EarlyExitProfile::") + method + ": batch index " +
+                                 std::to_string(batchIndex) + " outside 0.." +
+                                 std::to_string(m_batchSizes.size()) + "-1");
+    }
+}
+
+} // namespace ns3

@@ -1,0 +1,266 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EARLY_EXIT_PROFILE_H
+#define EARLY_EXIT_PROFILE_H
+
+#include <cstdint>
+#include <iosfwd>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup edge-inference
+ * \brief Spread of one measured latency: median and 10th/90th percentiles
+ * over repetitions (seconds).
+ */
+struct LatencyStats
+{
+    double medianS{0}; //!< median (s)
+    double p10S{0};    //!< 10th percentile (s)
+    double p90S{0};    //!< 90th percentile (s)
+};
+
+/**
+ * \ingroup edge-inference
+ * \brief Affine fit tau(b) = alphaS * b + betaS of one block's latency over
+ * batch size, with its quality on the measured table.
+ */
+struct AffineBlockFit
+{
+    double alphaS{0};           //!< per-sample cost (s per task), >= 0
+    double betaS{0};            //!< once-per-batch cost (s), >= 0
+    double maxRelativeError{0}; //!< max over fitted batches of |fit - median| / median
+    double rmsRelativeError{0}; //!< root mean square of the same
+    uint32_t firstBatch{1};     //!< smallest batch size used in the fit
+    uint32_t lastBatch{1};      //!< largest batch size used in the fit
+};
+
+/**
+ * \ingroup edge-inference
+ * \brief Workload model of a multi-exit DNN: per-exit accuracy and the
+ * latency of each block over batch sizes, measured (or synthetic).
+ *
+ * Blocks and exits are numbered 1..N; exit n follows block n and exit N is
+ * the full network. The latency the allocation model and the server use for
+ * block n on a batch of b tasks is
+ *   tau_n(b) = block_n(b) + head_n(b),
+ * i.e. every task that passes block n also evaluates exit head n (as in
+ * BranchyNet-style networks); both parts are kept separately in the table so
+ * that other combinations can be studied.
+ *
+ * The table holds measurements at a grid of batch sizes b_1 = 1 < b_2 < ...
+ * < b_M, the same grid for every block. tau_n(b) for a batch size between
+ * grid points is interpolated linearly; beyond b_M it is extrapolated as
+ * tau_n(b_M) + alpha_n (b - b_M) with alpha_n the fitted per-sample cost;
+ * tau_n(0) = 0.
+ *
+ * The affine fit minimises the squared *relative* error
+ * sum_b ((alpha b + beta - tau(b)) / tau(b))^2 over the fit range (by
+ * default the whole grid), so it is accurate at small batches too (an
+ * ordinary least-squares fit of measured CNN blocks gives negative
+ * intercepts). If the unconstrained optimum has beta < 0 the fit is redone
+ * with beta = 0, and if alpha < 0 with alpha = 0, so tau stays
+ * non-decreasing and non-negative. With a single batch size in the fit
+ * range the fit is the line through the origin and that point (beta = 0).
+ * SetTable and SetFitRange refit; all accessors taking a block or exit
+ * number throw EdgeInferenceError outside 1..N.
+ *
+ * Provenance is a list of key/value pairs (network, dataset, device,
+ * library versions, threads, date, synthetic yes/no, ...).
+ *
+ * File format (CSV with a small header; see doc/edge-inference.rst):
+ * \verbatim
+ # edge-inference-profile 1
+ # name: paper-default
+ # synthetic: yes
+ # <key>: <value>      (any number of provenance lines)
+ exit,accuracy
+ 1,0.62
+ ...
+ block,batch,block_median_s,block_p10_s,block_p90_s,head_median_s,head_p10_s,head_p90_s
+ 1,1,0.0012,0.0011,0.0013,0.0001,0.0001,0.0001
+ ...
+ \endverbatim
+ * Blank lines are ignored. Header lines come before the tables, the exit
+ * table before the block table; block rows may come in any block order but
+ * with increasing batch sizes within a block. Numbers are written with as
+ * many digits as needed (at most max_digits10) to read back exactly.
+ * Reading rejects a bad file with an EdgeInferenceError naming the file, the
+ * line and the problem.
+ */
+class EarlyExitProfile
+{
+  public:
+    EarlyExitProfile();
+
+    /**
+     * \brief Read a profile file.
+     * \param path file name
+     * \return the profile
+     * \throws EdgeInferenceError naming the file, line and problem
+     */
+    static EarlyExitProfile ReadFile(const std::string& path);
+
+    /**
+     * \brief Parse a profile from a stream.
+     * \param in the stream
+     * \param sourceName name used in error messages (usually the file name)
+     * \return the profile
+     * \throws EdgeInferenceError naming sourceName, line and problem
+     */
+    static EarlyExitProfile Parse(std::istream& in, const std::string& sourceName);
+
+    /**
+     * \brief Write the profile in the file format.
+     * \param path file name
+     * \throws EdgeInferenceError if the file cannot be written
+     */
+    void WriteFile(const std::string& path) const;
+
+    /**
+     * \brief Write the profile in the file format.
+     * \param out the stream
+     */
+    void Write(std::ostream& out) const;
+
+    /**
+     * \brief Build a synthetic profile whose block n takes exactly
+     * tau_n(b) = alphaS[n-1] * b + betaS[n-1] (head included, zero spread).
+     *
+     * Zero times are invalid, so tau_n(b) is split into a block part
+     * (1 - headShare) tau_n(b) and a head part tau_n(b) - block part; the
+     * two sum to alphaS[n-1] * b + betaS[n-1] exactly in floating point.
+     * \param name profile name
+     * \param accuracies exit accuracies a_1..a_N
+     * \param alphaS per-sample costs (s)
+     * \param betaS per-batch costs (s)
+     * \param maxBatch table covers batch sizes 1..maxBatch
+     * \param headShare share of tau_n(b) put in the head column, in (0, 0.5]
+     * \return the profile, provenance "synthetic: yes" and "synthetic_model"
+     * \throws EdgeInferenceError on invalid values
+     */
+    static EarlyExitProfile Synthetic(const std::string& name,
+                                      const std::vector<double>& accuracies,
+                                      const std::vector<double>& alphaS,
+                                      const std::vector<double>& betaS,
+                                      uint32_t maxBatch,
+                                      double headShare = 0.1);
+
+    /**
+     * \brief Set the profile's content; validates it.
+     * \param accuracies exit accuracies a_1..a_N, in [0,1], non-decreasing
+     * \param batchSizes measured batch sizes, strictly increasing from 1
+     * \param block block[n-1][i]: block n at batchSizes[i]
+     * \param head head[n-1][i]: exit head n at batchSizes[i]
+     * \throws EdgeInferenceError on invalid values
+     */
+    void SetTable(const std::vector<double>& accuracies,
+                  const std::vector<uint32_t>& batchSizes,
+                  const std::vector<std::vector<LatencyStats>>& block,
+                  const std::vector<std::vector<LatencyStats>>& head);
+
+    /// \param name the profile name: non-empty, one line, no surrounding
+    /// blanks (else EdgeInferenceError)
+    void SetName(const std::string& name);
+    /// \return the profile name
+    std::string GetName() const;
+
+    /**
+     * \brief Set a provenance entry (overwrites the key).
+     *
+     * Key and value must survive the file format unchanged: a key is
+     * non-empty, without ':', '#', newline or surrounding blanks, and not
+     * "name" (use SetName); a value is one line without surrounding blanks.
+     * \param key e.g. "device"
+     * \param value free text
+     * \throws EdgeInferenceError otherwise
+     */
+    void SetProvenance(const std::string& key, const std::string& value);
+    /// \return all provenance entries
+    const std::map<std::string, std::string>& GetProvenance() const;
+
+    /// \return number of exits N
+    uint32_t GetNExits() const;
+    /// \param exit 1..N \return accuracy a_exit
+    double GetExitAccuracy(uint32_t exit) const;
+    /// \return the measured batch sizes
+    const std::vector<uint32_t>& GetBatchSizes() const;
+    /// \return the largest measured batch size
+    uint32_t GetMaxMeasuredBatch() const;
+
+    /**
+     * \brief Smallest exit whose accuracy reaches a requirement.
+     * \param requiredAccuracy A_k
+     * \return m = min{n : a_n >= A_k}, or 0 if no exit is accurate enough
+     */
+    uint32_t RequiredExit(double requiredAccuracy) const;
+
+    /**
+     * \brief Latency tau_n(b) = block + head median, interpolated or
+     * extrapolated as stated in the class description.
+     * \param block n in 1..N
+     * \param batch b >= 0
+     * \return seconds
+     */
+    double GetBlockTime(uint32_t block, uint32_t batch) const;
+
+    /**
+     * \brief Measured stats (block and head summed, per statistic) at a
+     * measured batch size.
+     * \param block n in 1..N
+     * \param batchIndex index into GetBatchSizes()
+     * \return the stats
+     */
+    LatencyStats GetMeasuredStats(uint32_t block, uint32_t batchIndex) const;
+
+    /// \param block n \param batchIndex index \return block part only
+    LatencyStats GetMeasuredBlockOnly(uint32_t block, uint32_t batchIndex) const;
+    /// \param block n \param batchIndex index \return exit-head part only
+    LatencyStats GetMeasuredHeadOnly(uint32_t block, uint32_t batchIndex) const;
+
+    /**
+     * \brief Restrict the affine fit to a batch range (default: the whole
+     * grid). Refits.
+     * \param firstBatch smallest batch size fitted
+     * \param lastBatch largest batch size fitted
+     */
+    void SetFitRange(uint32_t firstBatch, uint32_t lastBatch);
+
+    /// \param block n in 1..N \return the affine fit of tau_n
+    const AffineBlockFit& GetAffineFit(uint32_t block) const;
+
+    /**
+     * \brief Print a human-readable summary: per block tau(1), tau(16)/16,
+     * tau(64)/64, fit and batching gain.
+     * \param out stream
+     */
+    void PrintSummary(std::ostream& out) const;
+
+  private:
+    void Validate(const std::string& where) const; //!< throws on invalid content
+    void Fit();                                    //!< recompute m_fits
+    /// throws unless 1 <= block <= N; method names the caller in the message
+    void CheckBlock(uint32_t block, const char* method) const;
+    /// throws unless batchIndex < number of batch sizes
+    void CheckBatchIndex(uint32_t batchIndex, const char* method) const;
+
+    std::string m_name;                              //!< profile name
+    std::map<std::string, std::string> m_provenance; //!< provenance entries
+    std::vector<double> m_accuracy;                  //!< a_1..a_N
+    std::vector<uint32_t> m_batchSizes;              //!< measured grid
+    std::vector<std::vector<LatencyStats>> m_block;  //!< [n-1][i]
+    std::vector<std::vector<LatencyStats>> m_head;   //!< [n-1][i]
+    std::vector<AffineBlockFit> m_fits;              //!< [n-1]
+    uint32_t m_fitFirst{0};                          //!< 0: whole grid
+    uint32_t m_fitLast{0};                           //!< 0: whole grid
+};
+
+} // namespace ns3
+
+#endif /* EARLY_EXIT_PROFILE_H */
