@@ -24,29 +24,53 @@ def build(bld):
         'stats',
     ])
     module.source = [
+        'helper/ofdma-uplink-helper.cc',
         'model/c2-allocation.cc',
         'model/c2-problem.cc',
         'model/c2-scenario.cc',
         'model/c2-scheduler.cc',
         'model/early-exit-profile.cc',
+        'model/ofdma-bs-net-device.cc',
+        'model/ofdma-bs-phy.cc',
+        'model/ofdma-rate-mapping.cc',
+        'model/ofdma-spectrum-model.cc',
+        'model/ofdma-spectrum-signal-parameters.cc',
+        'model/ofdma-ue-net-device.cc',
+        'model/ofdma-ue-phy.cc',
+        'model/rayleigh-block-fading-loss-model.cc',
         'model/uplink-rate-model.cc',
     ]
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
     module_test.source = [
         'test/early-exit-profile-test-suite.cc',
+        'test/ofdma-channel-test-suite.cc',
+        'test/ofdma-interference-test-suite.cc',
+        'test/ofdma-rate-mapping-test-suite.cc',
+        'test/ofdma-udp-test-suite.cc',
+        'test/ofdma-uplink-test-suite.cc',
         'test/uplink-rate-model-test-suite.cc',
     ]
 
     headers = bld(features='ns3header')
     headers.module = 'edge-inference'
     headers.source = [
+        'helper/ofdma-uplink-helper.h',
         'model/c2-allocation.h',
         'model/c2-problem.h',
         'model/c2-scenario.h',
         'model/c2-scheduler.h',
         'model/early-exit-profile.h',
         'model/edge-inference-error.h',
+        'model/ofdma-bs-net-device.h',
+        'model/ofdma-bs-phy.h',
+        'model/ofdma-grant.h',
+        'model/ofdma-rate-mapping.h',
+        'model/ofdma-spectrum-model.h',
+        'model/ofdma-spectrum-signal-parameters.h',
+        'model/ofdma-ue-net-device.h',
+        'model/ofdma-ue-phy.h',
+        'model/rayleigh-block-fading-loss-model.h',
         'model/uplink-rate-model.h',
     ]
 

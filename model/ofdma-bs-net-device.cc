@@ -1,0 +1,691 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "ofdma-bs-net-device.h"
+
+#include "ofdma-bs-phy.h"
+#include "ofdma-spectrum-model.h"
+#include "ofdma-ue-net-device.h"
+#include "ofdma-ue-phy.h"
+#include "uplink-rate-model.h"
+
+#include "ns3/abort.h"
+#include "ns3/angles.h"
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/log.h"
+#include "ns3/mobility-model.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/propagation-loss-model.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("OfdmaBsNetDevice");
+
+NS_OBJECT_ENSURE_REGISTERED(OfdmaBsNetDevice);
+
+TypeId
+OfdmaBsNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::OfdmaBsNetDevice")
+            .SetParent<NetDevice>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<OfdmaBsNetDevice>()
+            .AddAttribute("Bandwidth",
+                          "Total uplink bandwidth B (Hz, > 0, a whole number of resource "
+                          "blocks). Fixed once the device is installed.",
+                          DoubleValue(1e6),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::SetBandwidth,
+                                             &OfdmaBsNetDevice::GetBandwidth),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("ResourceBlockWidth",
+                          "Width W of one resource block (Hz, > 0). The default 10 kHz makes "
+                          "the uplink close to continuous bandwidth; 180e3 gives LTE-like "
+                          "blocks. Fixed once the device is installed.",
+                          DoubleValue(10e3),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::SetResourceBlockWidth,
+                                             &OfdmaBsNetDevice::GetResourceBlockWidth),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("CarrierFrequency",
+                          "Carrier (centre) frequency (Hz). Fixed once the device is "
+                          "installed.",
+                          DoubleValue(2e9),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::SetCarrierFrequency,
+                                             &OfdmaBsNetDevice::GetCarrierFrequency),
+                          MakeDoubleChecker<double>())
+            .AddAttribute("ThermalNoisePsd",
+                          "Thermal noise PSD (dBm/Hz); -174 is the usual rounding of kT at "
+                          "290 K (-173.98) and matches model.md.",
+                          DoubleValue(-174.0),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::SetThermalNoisePsd,
+                                             &OfdmaBsNetDevice::GetThermalNoisePsd),
+                          MakeDoubleChecker<double>(-300.0, 0.0))
+            .AddAttribute("NoiseFigure",
+                          "Receiver noise figure (dB, >= 0). The default 0 makes N0 exactly "
+                          "-174 dBm/Hz, model.md's value.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::SetNoiseFigure,
+                                             &OfdmaBsNetDevice::GetNoiseFigure),
+                          MakeDoubleChecker<double>(0.0, 100.0))
+            .AddAttribute("RateMapping",
+                          "How the rate is chosen from the SINR: \"Shannon\" (sum over blocks "
+                          "of W log2(1 + SINR / gap), no block errors) or \"McsTable\" (LTE-"
+                          "like MCS table with a BLER curve).",
+                          EnumValue(OfdmaRateMapping::SHANNON),
+                          MakeEnumAccessor(&OfdmaBsNetDevice::m_rateMapping),
+                          MakeEnumChecker(OfdmaRateMapping::SHANNON,
+                                          "Shannon",
+                                          OfdmaRateMapping::MCS_TABLE,
+                                          "McsTable"))
+            .AddAttribute("SnrGap",
+                          "SNR gap of the Shannon mapping (dB, >= 0; 0 = capacity).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::m_snrGapDb),
+                          MakeDoubleChecker<double>(0.0, 100.0))
+            .AddAttribute("BlerSlope",
+                          "Slope of the logistic BLER curve of the McsTable mapping (dB, > 0): "
+                          "BLER = 1 / (1 + 9 exp((SINR - threshold) / slope)).",
+                          DoubleValue(0.5),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::m_blerSlopeDb),
+                          MakeDoubleChecker<double>(1e-6, 100.0))
+            .AddAttribute(
+                "Mtu",
+                "Maximum transmission unit (bytes) announced to the upper layers.",
+                UintegerValue(1500),
+                MakeUintegerAccessor(&OfdmaBsNetDevice::SetMtu, &OfdmaBsNetDevice::GetMtu),
+                MakeUintegerChecker<uint16_t>(68))
+            .AddAttribute("Phy",
+                          "The PHY of the device.",
+                          PointerValue(),
+                          MakePointerAccessor(&OfdmaBsNetDevice::GetPhy),
+                          MakePointerChecker<OfdmaBsPhy>())
+            .AddTraceSource("Rx",
+                            "A packet was received and passed up: packet, UE address, "
+                            "effective SINR over its duration (dB), rate (bit/s).",
+                            MakeTraceSourceAccessor(&OfdmaBsNetDevice::m_rxTrace),
+                            "ns3::OfdmaBsNetDevice::RxTracedCallback")
+            .AddTraceSource("RxDrop",
+                            "A packet from a UE was lost: packet, reason (\"sinr\": the SINR "
+                            "fell below what its rate needed; \"bler\": block error).",
+                            MakeTraceSourceAccessor(&OfdmaBsNetDevice::m_rxDropTrace),
+                            "ns3::OfdmaBsNetDevice::RxDropTracedCallback");
+    return tid;
+}
+
+OfdmaBsNetDevice::OfdmaBsNetDevice()
+    : m_ifIndex(0),
+      m_mtu(1500),
+      m_bandwidth(1e6),
+      m_rbWidth(10e3),
+      m_carrier(2e9),
+      m_noiseFigureDb(0),
+      m_thermalNoiseDbmHz(-174.0),
+      m_rateMapping(OfdmaRateMapping::SHANNON),
+      m_snrGapDb(0),
+      m_blerSlopeDb(0.5)
+{
+    NS_LOG_FUNCTION(this);
+    m_blerRng = CreateObject<UniformRandomVariable>();
+}
+
+OfdmaBsNetDevice::~OfdmaBsNetDevice()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+OfdmaBsNetDevice::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_phy)
+    {
+        m_phy->Dispose();
+    }
+    m_phy = nullptr;
+    m_ues.clear();
+    m_book.clear();
+    m_node = nullptr;
+    m_blerRng = nullptr;
+    m_rxCallback =
+        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
+    m_promiscRxCallback = MakeNullCallback<bool,
+                                           Ptr<NetDevice>,
+                                           Ptr<const Packet>,
+                                           uint16_t,
+                                           const Address&,
+                                           const Address&,
+                                           PacketType>();
+    NetDevice::DoDispose();
+}
+
+// ---- carrier configuration ----
+
+void
+OfdmaBsNetDevice::CheckCarrierNotFrozen(const char* attribute) const
+{
+    NS_ABORT_MSG_IF(m_model,
+                    "OfdmaBsNetDevice attribute " << attribute
+                                                  << " cannot change once the device is in use");
+}
+
+void
+OfdmaBsNetDevice::SetBandwidth(double v)
+{
+    CheckCarrierNotFrozen("Bandwidth");
+    NS_ABORT_MSG_UNLESS(std::isfinite(v) && v > 0,
+                        "OfdmaBsNetDevice attribute Bandwidth must be > 0 Hz, got " << v);
+    m_bandwidth = v;
+}
+
+void
+OfdmaBsNetDevice::SetResourceBlockWidth(double v)
+{
+    CheckCarrierNotFrozen("ResourceBlockWidth");
+    NS_ABORT_MSG_UNLESS(std::isfinite(v) && v > 0,
+                        "OfdmaBsNetDevice attribute ResourceBlockWidth must be > 0 Hz, got " << v);
+    m_rbWidth = v;
+}
+
+void
+OfdmaBsNetDevice::SetCarrierFrequency(double v)
+{
+    CheckCarrierNotFrozen("CarrierFrequency");
+    NS_ABORT_MSG_UNLESS(std::isfinite(v) && v > 0,
+                        "OfdmaBsNetDevice attribute CarrierFrequency must be > 0 Hz, got " << v);
+    m_carrier = v;
+}
+
+void
+OfdmaBsNetDevice::SetThermalNoisePsd(double dbmPerHz)
+{
+    m_thermalNoiseDbmHz = dbmPerHz;
+    if (m_phy)
+    {
+        m_phy->SetNoisePsd(GetNoisePsd());
+    }
+}
+
+double
+OfdmaBsNetDevice::GetThermalNoisePsd() const
+{
+    return m_thermalNoiseDbmHz;
+}
+
+void
+OfdmaBsNetDevice::SetNoiseFigure(double db)
+{
+    m_noiseFigureDb = db;
+    if (m_phy)
+    {
+        m_phy->SetNoisePsd(GetNoisePsd());
+    }
+}
+
+double
+OfdmaBsNetDevice::GetNoiseFigure() const
+{
+    return m_noiseFigureDb;
+}
+
+Ptr<const SpectrumModel>
+OfdmaBsNetDevice::GetSpectrumModel() const
+{
+    if (!m_model)
+    {
+        // Checks Bandwidth / ResourceBlockWidth together (order-independent).
+        m_model = GetOfdmaSpectrumModel(m_carrier, m_bandwidth, m_rbWidth);
+        m_book.resize(m_model->GetNumBands());
+    }
+    return m_model;
+}
+
+double
+OfdmaBsNetDevice::GetNoisePsd() const
+{
+    return DbmPerHzToWPerHz(m_thermalNoiseDbmHz + m_noiseFigureDb);
+}
+
+uint32_t
+OfdmaBsNetDevice::GetNResourceBlocks() const
+{
+    return GetSpectrumModel()->GetNumBands();
+}
+
+double
+OfdmaBsNetDevice::GetResourceBlockWidth() const
+{
+    return m_rbWidth;
+}
+
+double
+OfdmaBsNetDevice::GetBandwidth() const
+{
+    return m_bandwidth;
+}
+
+double
+OfdmaBsNetDevice::GetCarrierFrequency() const
+{
+    return m_carrier;
+}
+
+OfdmaRateMapping::Mode
+OfdmaBsNetDevice::GetRateMapping() const
+{
+    return m_rateMapping;
+}
+
+// ---- wiring ----
+
+Ptr<OfdmaBsPhy>
+OfdmaBsNetDevice::GetPhy() const
+{
+    return m_phy;
+}
+
+void
+OfdmaBsNetDevice::SetPhy(Ptr<OfdmaBsPhy> phy)
+{
+    NS_LOG_FUNCTION(this << phy);
+    m_phy = phy;
+    m_phy->SetDevice(this);
+    m_phy->Configure(GetSpectrumModel(), m_rbWidth, GetNoisePsd());
+    m_phy->SetRxEndCallback(MakeCallback(&OfdmaBsNetDevice::PhyRxEnd, this));
+}
+
+void
+OfdmaBsNetDevice::AddUe(Ptr<OfdmaUeNetDevice> ue)
+{
+    NS_LOG_FUNCTION(this << ue);
+    if (std::find(m_ues.begin(), m_ues.end(), ue) == m_ues.end())
+    {
+        m_ues.push_back(ue);
+    }
+}
+
+void
+OfdmaBsNetDevice::RemoveUe(Ptr<OfdmaUeNetDevice> ue)
+{
+    NS_LOG_FUNCTION(this << ue);
+    ForgetGrants(ue);
+    m_ues.erase(std::remove(m_ues.begin(), m_ues.end(), ue), m_ues.end());
+}
+
+std::vector<Ptr<OfdmaUeNetDevice>>
+OfdmaBsNetDevice::GetUes() const
+{
+    return m_ues;
+}
+
+int64_t
+OfdmaBsNetDevice::AssignStreams(int64_t stream)
+{
+    NS_LOG_FUNCTION(this << stream);
+    m_blerRng->SetStream(stream);
+    return 1;
+}
+
+// ---- channel state and link adaptation ----
+
+double
+OfdmaBsNetDevice::GetChannelGain(Ptr<const OfdmaUeNetDevice> ue) const
+{
+    NS_ABORT_MSG_UNLESS(m_phy && ue->GetPhy(),
+                        "OfdmaBsNetDevice::GetChannelGain: devices without PHY");
+    Ptr<MobilityModel> ueMob = ue->GetPhy()->GetMobility();
+    Ptr<MobilityModel> bsMob = m_phy->GetMobility();
+    NS_ABORT_MSG_UNLESS(ueMob && bsMob,
+                        "OfdmaBsNetDevice::GetChannelGain: UE and BS need a MobilityModel");
+    // Same steps, in the same order, as SingleModelSpectrumChannel::StartTx,
+    // so that the value equals the gain applied to a signal sent now.
+    double pathLossDb = 0;
+    Ptr<AntennaModel> txAntenna = DynamicCast<AntennaModel>(ue->GetPhy()->GetAntenna());
+    if (txAntenna)
+    {
+        pathLossDb -= txAntenna->GetGainDb(Angles(bsMob->GetPosition(), ueMob->GetPosition()));
+    }
+    Ptr<AntennaModel> rxAntenna = DynamicCast<AntennaModel>(m_phy->GetAntenna());
+    if (rxAntenna)
+    {
+        pathLossDb -= rxAntenna->GetGainDb(Angles(ueMob->GetPosition(), bsMob->GetPosition()));
+    }
+    Ptr<PropagationLossModel> loss = m_phy->GetChannel()->GetPropagationLossModel();
+    if (loss)
+    {
+        pathLossDb -= loss->CalcRxPower(0, ueMob, bsMob);
+    }
+    return std::pow(10.0, (-pathLossDb) / 10.0);
+}
+
+OfdmaLinkAdaptation
+OfdmaBsNetDevice::ComputeLinkAdaptation(Ptr<const OfdmaUeNetDevice> ue,
+                                        uint32_t firstRb,
+                                        uint32_t nRbs) const
+{
+    NS_LOG_FUNCTION(this << ue << firstRb << nRbs);
+    NS_ABORT_MSG_UNLESS(nRbs >= 1 && firstRb + static_cast<uint64_t>(nRbs) <= GetNResourceBlocks(),
+                        "OfdmaBsNetDevice::ComputeLinkAdaptation: blocks out of range");
+    // The received power per block as the PHY will see it: PSD P / (n W)
+    // times the channel gain, integrated over W.
+    const double psd = ue->GetTxPowerW() / (nRbs * m_rbWidth);
+    const double signalW = psd * GetChannelGain(ue) * m_rbWidth;
+    const double noiseW = m_phy->GetNoisePowerPerRb();
+    std::vector<double> sinr(nRbs);
+    for (uint32_t i = 0; i < nRbs; ++i)
+    {
+        sinr[i] = signalW / (noiseW + m_phy->GetInterferencePower(firstRb + i));
+    }
+    OfdmaLinkAdaptation la;
+    const double eff = OfdmaRateMapping::EffectiveSinr(sinr);
+    la.sinrDb = 10.0 * std::log10(eff);
+    if (m_rateMapping == OfdmaRateMapping::SHANNON)
+    {
+        la.rateBps =
+            OfdmaRateMapping::ShannonRate(sinr, m_rbWidth, std::pow(10.0, m_snrGapDb / 10.0));
+        la.mcs = -1;
+    }
+    else
+    {
+        la.mcs = OfdmaRateMapping::SelectMcs(la.sinrDb);
+        la.rateBps = OfdmaRateMapping::McsRate(la.mcs, nRbs, m_rbWidth);
+    }
+    return la;
+}
+
+void
+OfdmaBsNetDevice::PhyRxEnd(Ptr<const OfdmaSpectrumSignalParameters> params,
+                           const std::vector<double>& minSinr)
+{
+    NS_LOG_FUNCTION(this << params);
+    const double eff = OfdmaRateMapping::EffectiveSinr(minSinr);
+    const double sinrDb = 10.0 * std::log10(eff);
+    if (params->mcs < 0)
+    {
+        // Shannon: the rate was chosen for the SINR known at its start;
+        // the relative tolerance absorbs rounding, not real SINR drops.
+        const double achievable =
+            OfdmaRateMapping::ShannonRate(minSinr, m_rbWidth, std::pow(10.0, m_snrGapDb / 10.0));
+        if (achievable < params->rateBps * (1 - 1e-9))
+        {
+            NS_LOG_LOGIC("drop: rate " << params->rateBps << " > achievable " << achievable);
+            m_rxDropTrace(params->packet, "sinr");
+            return;
+        }
+    }
+    else
+    {
+        const double bler = OfdmaRateMapping::Bler(params->mcs, sinrDb, m_blerSlopeDb);
+        if (m_blerRng->GetValue() < bler)
+        {
+            NS_LOG_LOGIC("drop: block error (MCS " << params->mcs << ", SINR " << sinrDb
+                                                   << " dB, BLER " << bler << ")");
+            m_rxDropTrace(params->packet, "bler");
+            return;
+        }
+    }
+    const Address from = params->ue->GetAddress();
+    m_rxTrace(params->packet, from, sinrDb, params->rateBps);
+    Ptr<Packet> p = params->packet->Copy();
+    if (!m_promiscRxCallback.IsNull())
+    {
+        m_promiscRxCallback(this, p, params->protocol, from, m_address, NetDevice::PACKET_HOST);
+    }
+    if (!m_rxCallback.IsNull())
+    {
+        m_rxCallback(this, p, params->protocol, from);
+    }
+}
+
+// ---- grants ----
+
+std::string
+OfdmaBsNetDevice::CheckGrant(Ptr<const OfdmaUeNetDevice> ue, const OfdmaGrant& grant) const
+{
+    std::ostringstream why;
+    const uint32_t n = GetNResourceBlocks();
+    if (grant.nRbs == 0)
+    {
+        why << "the grant has no resource block (nRbs = 0)";
+    }
+    else if (grant.firstRb + static_cast<uint64_t>(grant.nRbs) > n)
+    {
+        why << "resource blocks [" << grant.firstRb << ", "
+            << grant.firstRb + static_cast<uint64_t>(grant.nRbs) << ") exceed the carrier's " << n
+            << " blocks";
+    }
+    else if (!(grant.start < grant.end))
+    {
+        why << "the grant window is empty (end <= start)";
+    }
+    else if (grant.end <= Simulator::Now())
+    {
+        why << "the grant ends in the past";
+    }
+    else if (ue->GetServingBs() != this)
+    {
+        why << "the UE is not served by this BS";
+    }
+    if (!why.str().empty())
+    {
+        return why.str();
+    }
+    for (uint32_t rb = grant.firstRb; rb < grant.firstRb + grant.nRbs; ++rb)
+    {
+        // Registered grants on one block are disjoint, so only the last one
+        // starting before this grant's end can overlap it.
+        const auto& m = m_book[rb];
+        auto it = m.lower_bound(grant.end);
+        if (it == m.begin())
+        {
+            continue;
+        }
+        --it;
+        if (it->second.end > grant.start && it->second.ue != PeekPointer(ue))
+        {
+            why << "it overlaps, on resource block " << rb << ", a grant of UE "
+                << it->second.ue->GetAddress() << " over [" << it->first.As(Time::MS) << ", "
+                << it->second.end.As(Time::MS) << ")";
+            return why.str();
+        }
+    }
+    return "";
+}
+
+void
+OfdmaBsNetDevice::RegisterGrant(Ptr<const OfdmaUeNetDevice> ue, const OfdmaGrant& grant)
+{
+    NS_LOG_FUNCTION(this << ue << grant);
+    const std::string why = CheckGrant(ue, grant);
+    NS_ABORT_MSG_UNLESS(why.empty(),
+                        "OfdmaUeNetDevice::SetGrant: invalid grant "
+                            << grant << " for UE " << ue->GetAddress() << ": " << why);
+    const Time now = Simulator::Now();
+    for (uint32_t rb = grant.firstRb; rb < grant.firstRb + grant.nRbs; ++rb)
+    {
+        auto& m = m_book[rb];
+        while (!m.empty() && m.begin()->second.end <= now)
+        {
+            m.erase(m.begin()); // ended grants cannot conflict any more
+        }
+        m.emplace(grant.start, BookedGrant{grant.end, PeekPointer(ue)});
+    }
+}
+
+void
+OfdmaBsNetDevice::ForgetGrants(Ptr<const OfdmaUeNetDevice> ue)
+{
+    NS_LOG_FUNCTION(this << ue);
+    for (auto& m : m_book)
+    {
+        for (auto it = m.begin(); it != m.end();)
+        {
+            it = it->second.ue == PeekPointer(ue) ? m.erase(it) : std::next(it);
+        }
+    }
+}
+
+// ---- NetDevice ----
+
+bool
+OfdmaBsNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    NS_LOG_FUNCTION(this << packet << dest << protocolNumber);
+    NS_LOG_WARN("OfdmaBsNetDevice has no downlink: packet to " << dest << " not sent");
+    return false;
+}
+
+bool
+OfdmaBsNetDevice::SendFrom(Ptr<Packet> packet,
+                           const Address& source,
+                           const Address& dest,
+                           uint16_t protocolNumber)
+{
+    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
+    NS_LOG_WARN("OfdmaBsNetDevice has no downlink: packet to " << dest << " not sent");
+    return false;
+}
+
+bool
+OfdmaBsNetDevice::SupportsSendFrom() const
+{
+    return false;
+}
+
+void
+OfdmaBsNetDevice::SetIfIndex(const uint32_t index)
+{
+    m_ifIndex = index;
+}
+
+uint32_t
+OfdmaBsNetDevice::GetIfIndex() const
+{
+    return m_ifIndex;
+}
+
+Ptr<Channel>
+OfdmaBsNetDevice::GetChannel() const
+{
+    return m_phy ? m_phy->GetChannel() : nullptr;
+}
+
+void
+OfdmaBsNetDevice::SetAddress(Address address)
+{
+    m_address = Mac48Address::ConvertFrom(address);
+}
+
+Address
+OfdmaBsNetDevice::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+OfdmaBsNetDevice::SetMtu(const uint16_t mtu)
+{
+    m_mtu = mtu;
+    return true;
+}
+
+uint16_t
+OfdmaBsNetDevice::GetMtu() const
+{
+    return m_mtu;
+}
+
+bool
+OfdmaBsNetDevice::IsLinkUp() const
+{
+    return m_phy != nullptr;
+}
+
+void
+OfdmaBsNetDevice::AddLinkChangeCallback(Callback<void> callback)
+{
+    m_linkChanges.ConnectWithoutContext(callback);
+}
+
+bool
+OfdmaBsNetDevice::IsBroadcast() const
+{
+    return true;
+}
+
+Address
+OfdmaBsNetDevice::GetBroadcast() const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+OfdmaBsNetDevice::IsMulticast() const
+{
+    return true;
+}
+
+Address
+OfdmaBsNetDevice::GetMulticast(Ipv4Address multicastGroup) const
+{
+    return Mac48Address::GetMulticast(multicastGroup);
+}
+
+Address
+OfdmaBsNetDevice::GetMulticast(Ipv6Address addr) const
+{
+    return Mac48Address::GetMulticast(addr);
+}
+
+bool
+OfdmaBsNetDevice::IsBridge() const
+{
+    return false;
+}
+
+bool
+OfdmaBsNetDevice::IsPointToPoint() const
+{
+    return false;
+}
+
+Ptr<Node>
+OfdmaBsNetDevice::GetNode() const
+{
+    return m_node;
+}
+
+void
+OfdmaBsNetDevice::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+bool
+OfdmaBsNetDevice::NeedsArp() const
+{
+    return false;
+}
+
+void
+OfdmaBsNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
+{
+    m_rxCallback = cb;
+}
+
+void
+OfdmaBsNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
+{
+    m_promiscRxCallback = cb;
+}
+
+} // namespace ns3

@@ -1,0 +1,265 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef OFDMA_BS_NET_DEVICE_H
+#define OFDMA_BS_NET_DEVICE_H
+
+#include "ofdma-grant.h"
+#include "ofdma-rate-mapping.h"
+#include "ofdma-spectrum-signal-parameters.h"
+
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/spectrum-model.h"
+#include "ns3/traced-callback.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class OfdmaBsPhy;
+class OfdmaUeNetDevice;
+
+/**
+ * \ingroup edge-inference
+ * \brief Uplink-only OFDMA BS device: receives the packets of its UEs and
+ * passes them up its node's stack (a UDP socket on the BS node receives
+ * them). It has no downlink: Send() refuses every packet (control and
+ * results are carried ideally by the caller).
+ *
+ * The carrier is Bandwidth / ResourceBlockWidth resource blocks around
+ * CarrierFrequency. The noise PSD is N0 = ThermalNoisePsd + NoiseFigure
+ * (dB); the defaults, -174 dBm/Hz and 0 dB, give model.md's N0 exactly
+ * (kT at 290 K is -173.98 dBm/Hz; -174 is the usual rounding).
+ *
+ * Link adaptation (ideal CSI and ideal control): at the start of each
+ * packet the UE asks ComputeLinkAdaptation(); the BS computes the SINR on
+ * each granted block from the UE's transmit power, the channel gain now
+ * (GetChannelGain) and the interference it measures now, and returns the
+ * rate given by the RateMapping attribute (see OfdmaRateMapping): Shannon
+ * with SnrGap, or an MCS from the table. At the end of the packet the PHY
+ * reports the minimum SINR per block over the packet's duration:
+ * - Shannon mode: the packet is dropped (RxDrop "sinr") when the Shannon
+ *   rate at those minima is below the rate it was sent at (interference
+ *   that appeared after the rate was chosen);
+ * - MCS mode: the packet is dropped (RxDrop "bler") with the BLER of its
+ *   MCS at the effective SINR of those minima.
+ * Otherwise the Rx trace fires and the packet goes up the stack.
+ */
+class OfdmaBsNetDevice : public NetDevice
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    OfdmaBsNetDevice();
+    ~OfdmaBsNetDevice() override;
+
+    /**
+     * TracedCallback signature of Rx.
+     * \param packet the packet received
+     * \param ue the sending UE's address
+     * \param sinrDb effective SINR of the packet over its duration (dB)
+     * \param rateBps the rate it was sent at (bit/s)
+     */
+    typedef void (*RxTracedCallback)(Ptr<const Packet> packet,
+                                     const Address& ue,
+                                     double sinrDb,
+                                     double rateBps);
+    /**
+     * TracedCallback signature of RxDrop.
+     * \param packet the packet lost
+     * \param reason "sinr" or "bler"
+     */
+    typedef void (*RxDropTracedCallback)(Ptr<const Packet> packet, const std::string& reason);
+
+    /**
+     * \brief Channel power gain from a UE to this BS now, g_k of model.md:
+     * path loss x fading x antenna gains, from the channel's own
+     * propagation loss models evaluated at the two mobility models (the
+     * same computation the SpectrumChannel applies to a signal sent now).
+     * \param ue a UE device (any, not only this BS's)
+     * \return linear power gain
+     */
+    double GetChannelGain(Ptr<const OfdmaUeNetDevice> ue) const;
+
+    /// \return noise PSD N0 (W/Hz), thermal noise times noise figure
+    double GetNoisePsd() const;
+    /// \return number of resource blocks of the carrier
+    uint32_t GetNResourceBlocks() const;
+    /// \return width of one resource block (Hz)
+    double GetResourceBlockWidth() const;
+    /// \return total bandwidth (Hz)
+    double GetBandwidth() const;
+    /// \return carrier frequency (Hz)
+    double GetCarrierFrequency() const;
+    /// \return the UEs served by this BS, in order of attachment
+    std::vector<Ptr<OfdmaUeNetDevice>> GetUes() const;
+    /// \return the rate mapping in use
+    OfdmaRateMapping::Mode GetRateMapping() const;
+
+    /**
+     * \brief Link adaptation for a transmission starting now (ideal CSI).
+     * \param ue a UE served by this BS
+     * \param firstRb first granted block
+     * \param nRbs number of granted blocks (>= 1)
+     * \return rate, effective SINR and MCS
+     */
+    OfdmaLinkAdaptation ComputeLinkAdaptation(Ptr<const OfdmaUeNetDevice> ue,
+                                              uint32_t firstRb,
+                                              uint32_t nRbs) const;
+
+    /**
+     * \brief Checks a grant for a UE of this BS without registering it.
+     * \param ue the UE
+     * \param grant the grant
+     * \return an empty string if valid, otherwise why not (blocks out of
+     *         range, empty, window empty or in the past, overlap with
+     *         another UE's grant of this BS)
+     */
+    std::string CheckGrant(Ptr<const OfdmaUeNetDevice> ue, const OfdmaGrant& grant) const;
+
+    /**
+     * \brief Records a grant of one of this BS's UEs (called by
+     * OfdmaUeNetDevice::SetGrant); aborts with CheckGrant's reason if invalid.
+     * \param ue the UE
+     * \param grant the grant
+     */
+    void RegisterGrant(Ptr<const OfdmaUeNetDevice> ue, const OfdmaGrant& grant);
+
+    /**
+     * \brief Forgets the grants of a UE (when it leaves this BS).
+     * \param ue the UE
+     */
+    void ForgetGrants(Ptr<const OfdmaUeNetDevice> ue);
+
+    /// \return the PHY
+    Ptr<OfdmaBsPhy> GetPhy() const;
+    /**
+     * \brief Sets the PHY and configures it from the attributes (carrier,
+     * noise). Called by OfdmaUplinkHelper; the carrier attributes cannot
+     * change afterwards.
+     * \param phy the PHY
+     */
+    void SetPhy(Ptr<OfdmaBsPhy> phy);
+
+    /// \return the carrier's spectrum model (built on first use)
+    Ptr<const SpectrumModel> GetSpectrumModel() const;
+
+    /// \param ue a UE that now has this BS as serving BS (called by the UE)
+    void AddUe(Ptr<OfdmaUeNetDevice> ue);
+    /// \param ue a UE that leaves this BS (called by the UE)
+    void RemoveUe(Ptr<OfdmaUeNetDevice> ue);
+
+    /**
+     * \brief Assigns a fixed random variable stream number to the random
+     * variables used by this device (the BLER draws).
+     * \param stream first stream index to use
+     * \return the number of stream indices assigned (1)
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    // NetDevice
+    void SetIfIndex(const uint32_t index) override;
+    uint32_t GetIfIndex() const override;
+    Ptr<Channel> GetChannel() const override;
+    void SetAddress(Address address) override;
+    Address GetAddress() const override;
+    bool SetMtu(const uint16_t mtu) override;
+    uint16_t GetMtu() const override;
+    bool IsLinkUp() const override;
+    void AddLinkChangeCallback(Callback<void> callback) override;
+    bool IsBroadcast() const override;
+    Address GetBroadcast() const override;
+    bool IsMulticast() const override;
+    Address GetMulticast(Ipv4Address multicastGroup) const override;
+    Address GetMulticast(Ipv6Address addr) const override;
+    bool IsBridge() const override;
+    bool IsPointToPoint() const override;
+    /// No downlink: logs, returns false.
+    bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    /// No downlink: logs, returns false.
+    bool SendFrom(Ptr<Packet> packet,
+                  const Address& source,
+                  const Address& dest,
+                  uint16_t protocolNumber) override;
+    Ptr<Node> GetNode() const override;
+    void SetNode(Ptr<Node> node) override;
+    bool NeedsArp() const override;
+    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
+    bool SupportsSendFrom() const override;
+
+  private:
+    void DoDispose() override;
+
+    /**
+     * \brief End of a desired reception (from the PHY).
+     * \param params the signal
+     * \param minSinr minimum SINR per block over its duration (linear)
+     */
+    void PhyRxEnd(Ptr<const OfdmaSpectrumSignalParameters> params,
+                  const std::vector<double>& minSinr);
+
+    /// \param v bandwidth to check and set (Hz)
+    void SetBandwidth(double v);
+    /// \param v resource block width to check and set (Hz)
+    void SetResourceBlockWidth(double v);
+    /// \param v carrier frequency to check and set (Hz)
+    void SetCarrierFrequency(double v);
+    /// \param dbmPerHz thermal noise PSD (dBm/Hz)
+    void SetThermalNoisePsd(double dbmPerHz);
+    /// \return thermal noise PSD (dBm/Hz)
+    double GetThermalNoisePsd() const;
+    /// \param db noise figure (dB)
+    void SetNoiseFigure(double db);
+    /// \return noise figure (dB)
+    double GetNoiseFigure() const;
+    /// Aborts if the carrier is already in use (its attributes are frozen).
+    void CheckCarrierNotFrozen(const char* attribute) const;
+
+    /// A registered grant on one block: end time and owner.
+    struct BookedGrant
+    {
+        Time end;                   //!< end of the grant
+        const OfdmaUeNetDevice* ue; //!< owner (identity only)
+    };
+
+    Ptr<Node> m_node;                         //!< node
+    Ptr<OfdmaBsPhy> m_phy;                    //!< PHY
+    Mac48Address m_address;                   //!< MAC address
+    uint32_t m_ifIndex;                       //!< interface index
+    uint16_t m_mtu;                           //!< MTU (bytes)
+    double m_bandwidth;                       //!< Bandwidth attribute (Hz)
+    double m_rbWidth;                         //!< ResourceBlockWidth attribute (Hz)
+    double m_carrier;                         //!< CarrierFrequency attribute (Hz)
+    double m_noiseFigureDb;                   //!< NoiseFigure attribute (dB)
+    double m_thermalNoiseDbmHz;               //!< ThermalNoisePsd attribute (dBm/Hz)
+    OfdmaRateMapping::Mode m_rateMapping;     //!< RateMapping attribute
+    double m_snrGapDb;                        //!< SnrGap attribute (dB)
+    double m_blerSlopeDb;                     //!< BlerSlope attribute (dB)
+    mutable Ptr<const SpectrumModel> m_model; //!< carrier model, built on first use
+    std::vector<Ptr<OfdmaUeNetDevice>> m_ues; //!< served UEs
+    /// per block: registered grants by start time
+    mutable std::vector<std::map<Time, BookedGrant>> m_book;
+    Ptr<UniformRandomVariable> m_blerRng; //!< BLER draws
+
+    NetDevice::ReceiveCallback m_rxCallback;               //!< up the stack
+    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous taps
+    TracedCallback<> m_linkChanges;                        //!< link change callbacks
+
+    TracedCallback<Ptr<const Packet>, const Address&, double, double> m_rxTrace; //!< Rx
+    TracedCallback<Ptr<const Packet>, const std::string&> m_rxDropTrace;         //!< RxDrop
+};
+
+} // namespace ns3
+
+#endif /* OFDMA_BS_NET_DEVICE_H */

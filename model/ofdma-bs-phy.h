@@ -1,0 +1,149 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef OFDMA_BS_PHY_H
+#define OFDMA_BS_PHY_H
+
+#include "ofdma-spectrum-signal-parameters.h"
+
+#include "ns3/antenna-model.h"
+#include "ns3/callback.h"
+#include "ns3/mobility-model.h"
+#include "ns3/net-device.h"
+#include "ns3/spectrum-channel.h"
+#include "ns3/spectrum-phy.h"
+
+#include <list>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup edge-inference
+ * \brief Receive side of an OFDMA uplink BS: SINR per resource block.
+ *
+ * Every signal arriving from the channel is either
+ * - desired: an OfdmaSpectrumSignalParameters whose bs is this PHY's
+ *   device. Its per-block signal power S_rb is read from the received PSD;
+ *   or
+ * - interference: any other signal (UEs of other cells on the same channel,
+ *   foreign technologies), added to a per-block interference power
+ *   I_rb (W) for its duration; OFDMA signals only on their block range.
+ *
+ * Users of one cell are orthogonal (the BS refuses overlapping grants), so a
+ * desired signal never counts as interference at its own BS. The SINR of
+ * a desired signal on block rb is S_rb / (N0 W + I_rb). A reception keeps,
+ * per block, the minimum SINR over its duration: interference that starts
+ * mid-packet lowers it, interference that stops does not raise it. At the
+ * end of the reception the PHY hands the packet and these minima to its
+ * device, which decides success (see OfdmaBsNetDevice).
+ *
+ * Cost: O(blocks of the signal) per signal start and end, plus a scan of the
+ * ongoing receptions when interference starts; no per-block objects.
+ */
+class OfdmaBsPhy : public SpectrumPhy
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    OfdmaBsPhy();
+    ~OfdmaBsPhy() override;
+
+    /**
+     * Called at the end of each desired reception with the signal and the
+     * minimum SINR (linear) over its duration on each of its blocks.
+     */
+    typedef Callback<void, Ptr<const OfdmaSpectrumSignalParameters>, const std::vector<double>&>
+        RxEndCallback;
+
+    // SpectrumPhy
+    void SetDevice(Ptr<NetDevice> d) override;
+    Ptr<NetDevice> GetDevice() const override;
+    void SetMobility(Ptr<MobilityModel> m) override;
+    Ptr<MobilityModel> GetMobility() const override;
+    void SetChannel(Ptr<SpectrumChannel> c) override;
+    Ptr<const SpectrumModel> GetRxSpectrumModel() const override;
+    Ptr<Object> GetAntenna() const override;
+    void StartRx(Ptr<SpectrumSignalParameters> params) override;
+
+    /// \return the channel the PHY receives from
+    Ptr<SpectrumChannel> GetChannel() const;
+
+    /**
+     * \param antenna receive antenna (null: isotropic, 0 dBi)
+     */
+    void SetAntenna(Ptr<AntennaModel> antenna);
+
+    /**
+     * \brief Sets the carrier and the noise.
+     * \param model one band per resource block
+     * \param rbWidthHz width of one resource block (Hz)
+     * \param noisePsdWPerHz noise PSD N0 (W/Hz), including the noise figure
+     */
+    void Configure(Ptr<const SpectrumModel> model, double rbWidthHz, double noisePsdWPerHz);
+
+    /// \param noisePsdWPerHz new noise PSD N0 (W/Hz), > 0
+    void SetNoisePsd(double noisePsdWPerHz);
+
+    /// \param cb called at the end of every desired reception
+    void SetRxEndCallback(RxEndCallback cb);
+
+    /**
+     * \param rb resource block index
+     * \return interference power on the block now (W)
+     */
+    double GetInterferencePower(uint32_t rb) const;
+
+    /// \return noise power in one resource block, N0 W (W)
+    double GetNoisePowerPerRb() const;
+
+    /// \return number of desired receptions in progress
+    uint32_t GetNActiveReceptions() const;
+
+  private:
+    void DoDispose() override;
+
+    /// A desired signal being received.
+    struct Reception
+    {
+        Ptr<OfdmaSpectrumSignalParameters> params; //!< the signal
+        std::vector<double> signalW;               //!< S_rb per block of the range (W)
+        std::vector<double> minSinr;               //!< minimum SINR so far per block
+    };
+
+    /**
+     * \brief Ends a desired reception.
+     * \param it the reception
+     */
+    void EndRx(std::list<Reception>::iterator it);
+
+    /**
+     * \brief Ends an interfering signal.
+     * \param params the signal (received PSD)
+     * \param first first block it covers
+     * \param n number of blocks it covers
+     */
+    void EndInterference(Ptr<SpectrumSignalParameters> params, uint32_t first, uint32_t n);
+
+    Ptr<NetDevice> m_device;              //!< owning device
+    Ptr<MobilityModel> m_mobility;        //!< position
+    Ptr<SpectrumChannel> m_channel;       //!< channel
+    Ptr<AntennaModel> m_antenna;          //!< receive antenna (may be null)
+    Ptr<const SpectrumModel> m_model;     //!< carrier spectrum model
+    double m_rbWidth;                     //!< resource block width (Hz)
+    double m_noisePerRb;                  //!< N0 W (W)
+    std::vector<double> m_interference;   //!< I_rb (W)
+    std::vector<uint32_t> m_nInterferers; //!< interfering signals per block
+    std::list<Reception> m_receptions;    //!< desired receptions in progress
+    RxEndCallback m_rxEndCallback;        //!< device notification
+};
+
+} // namespace ns3
+
+#endif /* OFDMA_BS_PHY_H */

@@ -1,0 +1,492 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "ofdma-ue-net-device.h"
+
+#include "ofdma-bs-net-device.h"
+#include "ofdma-spectrum-signal-parameters.h"
+#include "ofdma-ue-phy.h"
+#include "uplink-rate-model.h"
+
+#include "ns3/abort.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("OfdmaUeNetDevice");
+
+NS_OBJECT_ENSURE_REGISTERED(OfdmaUeNetDevice);
+
+TypeId
+OfdmaUeNetDevice::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::OfdmaUeNetDevice")
+            .SetParent<NetDevice>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<OfdmaUeNetDevice>()
+            .AddAttribute("TxPower",
+                          "Total transmit power (dBm), spread evenly over the granted resource "
+                          "blocks. Any finite dBm value is a positive power.",
+                          DoubleValue(23.0),
+                          MakeDoubleAccessor(&OfdmaUeNetDevice::m_txPowerDbm),
+                          MakeDoubleChecker<double>(-300.0, 100.0))
+            .AddAttribute("MaxQueuePackets",
+                          "Capacity of the transmit queue (packets, >= 1); a packet sent to a "
+                          "full queue is dropped (Drop trace, reason \"queue full\").",
+                          UintegerValue(1000),
+                          MakeUintegerAccessor(&OfdmaUeNetDevice::m_maxQueuePackets),
+                          MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute(
+                "Mtu",
+                "Maximum transmission unit (bytes) announced to the upper layers.",
+                UintegerValue(1500),
+                MakeUintegerAccessor(&OfdmaUeNetDevice::SetMtu, &OfdmaUeNetDevice::GetMtu),
+                MakeUintegerChecker<uint16_t>(68))
+            .AddAttribute("Phy",
+                          "The PHY of the device.",
+                          PointerValue(),
+                          MakePointerAccessor(&OfdmaUeNetDevice::GetPhy),
+                          MakePointerChecker<OfdmaUePhy>())
+            .AddTraceSource("TxStart",
+                            "A packet starts on the air: packet, grant, rate (bit/s).",
+                            MakeTraceSourceAccessor(&OfdmaUeNetDevice::m_txStartTrace),
+                            "ns3::OfdmaUeNetDevice::TxStartTracedCallback")
+            .AddTraceSource("TxEnd",
+                            "A packet's transmission ended.",
+                            MakeTraceSourceAccessor(&OfdmaUeNetDevice::m_txEndTrace),
+                            "ns3::Packet::TracedCallback")
+            .AddTraceSource("GrantEnd",
+                            "A grant ended: grant, bytes and packets still queued.",
+                            MakeTraceSourceAccessor(&OfdmaUeNetDevice::m_grantEndTrace),
+                            "ns3::OfdmaUeNetDevice::GrantEndTracedCallback")
+            .AddTraceSource("Drop",
+                            "A packet was dropped by the UE: packet, reason (\"queue full\", "
+                            "\"no serving BS\").",
+                            MakeTraceSourceAccessor(&OfdmaUeNetDevice::m_dropTrace),
+                            "ns3::OfdmaUeNetDevice::DropTracedCallback");
+    return tid;
+}
+
+OfdmaUeNetDevice::OfdmaUeNetDevice()
+    : m_ifIndex(0),
+      m_mtu(1500),
+      m_txPowerDbm(23.0),
+      m_maxQueuePackets(1000),
+      m_queuedBytes(0),
+      m_hasActiveGrant(false),
+      m_transmitting(false)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+OfdmaUeNetDevice::~OfdmaUeNetDevice()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+OfdmaUeNetDevice::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    CancelGrants();
+    m_txEndEvent.Cancel();
+    m_queue.clear();
+    m_txPacket = nullptr;
+    if (m_phy)
+    {
+        m_phy->Dispose();
+    }
+    m_phy = nullptr;
+    m_bs = nullptr;
+    m_node = nullptr;
+    m_rxCallback =
+        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
+    m_promiscRxCallback = MakeNullCallback<bool,
+                                           Ptr<NetDevice>,
+                                           Ptr<const Packet>,
+                                           uint16_t,
+                                           const Address&,
+                                           const Address&,
+                                           PacketType>();
+    NetDevice::DoDispose();
+}
+
+// ---- grants and transmission ----
+
+void
+OfdmaUeNetDevice::SetGrant(const OfdmaGrant& grant)
+{
+    NS_LOG_FUNCTION(this << grant);
+    NS_ABORT_MSG_UNLESS(m_bs,
+                        "OfdmaUeNetDevice::SetGrant: UE " << m_address << " has no serving BS");
+    for (const auto& p : m_grants)
+    {
+        NS_ABORT_MSG_IF(grant.start < p.grant.end && p.grant.start < grant.end,
+                        "OfdmaUeNetDevice::SetGrant: grant " << grant << " of UE " << m_address
+                                                             << " overlaps in time its grant "
+                                                             << p.grant);
+    }
+    m_bs->RegisterGrant(this, grant); // aborts with the reason if invalid
+    const Time now = Simulator::Now();
+    PendingGrant p;
+    p.grant = grant;
+    p.startEvent = Simulator::Schedule(std::max(grant.start - now, Time(0)),
+                                       &OfdmaUeNetDevice::StartGrant,
+                                       this,
+                                       grant);
+    p.endEvent = Simulator::Schedule(grant.end - now, &OfdmaUeNetDevice::EndGrant, this, grant);
+    m_grants.push_back(p);
+}
+
+void
+OfdmaUeNetDevice::StartGrant(OfdmaGrant grant)
+{
+    NS_LOG_FUNCTION(this << grant);
+    m_activeGrant = grant;
+    m_hasActiveGrant = true;
+    TryTransmit();
+}
+
+void
+OfdmaUeNetDevice::EndGrant(OfdmaGrant grant)
+{
+    NS_LOG_FUNCTION(this << grant);
+    // A grant that starts exactly when this one ends may already be active.
+    if (m_hasActiveGrant && m_activeGrant == grant)
+    {
+        m_hasActiveGrant = false;
+    }
+    m_grants.erase(std::remove_if(m_grants.begin(),
+                                  m_grants.end(),
+                                  [&grant](const PendingGrant& p) { return p.grant == grant; }),
+                   m_grants.end());
+    NS_LOG_LOGIC("grant " << grant << " ends with " << m_queuedBytes << " bytes queued");
+    m_grantEndTrace(grant, m_queuedBytes, m_queue.size());
+}
+
+void
+OfdmaUeNetDevice::CancelGrants()
+{
+    NS_LOG_FUNCTION(this);
+    for (auto& p : m_grants)
+    {
+        p.startEvent.Cancel();
+        p.endEvent.Cancel();
+    }
+    m_grants.clear();
+    m_hasActiveGrant = false;
+}
+
+void
+OfdmaUeNetDevice::TryTransmit()
+{
+    NS_LOG_FUNCTION(this);
+    if (!m_hasActiveGrant || m_transmitting || m_queue.empty())
+    {
+        return;
+    }
+    const OfdmaGrant& g = m_activeGrant;
+    const Item& head = m_queue.front();
+    const OfdmaLinkAdaptation la = m_bs->ComputeLinkAdaptation(this, g.firstRb, g.nRbs);
+    const double bits = 8.0 * head.packet->GetSize();
+    const double airtimeS = la.rateBps > 0 ? bits / la.rateBps : HUGE_VAL;
+    const Time left = g.end - Simulator::Now();
+    if (airtimeS > left.GetSeconds())
+    {
+        NS_LOG_LOGIC("head packet (" << bits << " bit at " << la.rateBps
+                                     << " bit/s) does not fit before the grant end; waits");
+        return;
+    }
+    // Round the airtime up to the time resolution: never faster than the rate.
+    const double stepsPerSecond = static_cast<double>(Seconds(1).GetTimeStep());
+    Time airtime = TimeStep(static_cast<uint64_t>(std::ceil(airtimeS * stepsPerSecond)));
+    if (airtime > left)
+    {
+        return; // fits only before rounding
+    }
+
+    Ptr<Packet> packet = head.packet;
+    auto params = Create<OfdmaSpectrumSignalParameters>();
+    params->packet = packet;
+    params->protocol = head.protocol;
+    params->firstRb = g.firstRb;
+    params->nRbs = g.nRbs;
+    params->rateBps = la.rateBps;
+    params->mcs = la.mcs;
+    params->ue = this;
+    params->bs = m_bs;
+    m_queuedBytes -= packet->GetSize();
+    m_queue.pop_front();
+
+    m_transmitting = true;
+    m_txPacket = packet;
+    NS_LOG_LOGIC("tx " << packet->GetSize() << " B on " << g << " at " << la.rateBps
+                       << " bit/s (SINR " << la.sinrDb << " dB) for " << airtime.As(Time::US));
+    m_txStartTrace(packet, g, la.rateBps);
+    m_txEndEvent = Simulator::Schedule(airtime, &OfdmaUeNetDevice::EndTx, this);
+    m_phy->StartTx(params, airtime, GetTxPowerW());
+}
+
+void
+OfdmaUeNetDevice::EndTx()
+{
+    NS_LOG_FUNCTION(this);
+    m_transmitting = false;
+    Ptr<Packet> p = m_txPacket;
+    m_txPacket = nullptr;
+    m_txEndTrace(p);
+    TryTransmit();
+}
+
+uint32_t
+OfdmaUeNetDevice::GetQueuedBytes() const
+{
+    return m_queuedBytes;
+}
+
+uint32_t
+OfdmaUeNetDevice::GetQueuedPackets() const
+{
+    return m_queue.size();
+}
+
+bool
+OfdmaUeNetDevice::IsTransmitting() const
+{
+    return m_transmitting;
+}
+
+double
+OfdmaUeNetDevice::GetTxPowerW() const
+{
+    return DbmToW(m_txPowerDbm);
+}
+
+// ---- wiring ----
+
+Ptr<OfdmaUePhy>
+OfdmaUeNetDevice::GetPhy() const
+{
+    return m_phy;
+}
+
+void
+OfdmaUeNetDevice::SetPhy(Ptr<OfdmaUePhy> phy)
+{
+    NS_LOG_FUNCTION(this << phy);
+    m_phy = phy;
+    m_phy->SetDevice(this);
+    if (m_bs)
+    {
+        m_phy->SetSpectrumModel(m_bs->GetSpectrumModel(), m_bs->GetResourceBlockWidth());
+    }
+}
+
+Ptr<OfdmaBsNetDevice>
+OfdmaUeNetDevice::GetServingBs() const
+{
+    return m_bs;
+}
+
+void
+OfdmaUeNetDevice::SetServingBs(Ptr<OfdmaBsNetDevice> bs)
+{
+    NS_LOG_FUNCTION(this << bs);
+    if (bs == m_bs)
+    {
+        return;
+    }
+    CancelGrants();
+    if (m_bs)
+    {
+        m_bs->RemoveUe(this);
+    }
+    m_bs = bs;
+    if (m_bs)
+    {
+        m_bs->AddUe(this);
+        if (m_phy)
+        {
+            m_phy->SetSpectrumModel(m_bs->GetSpectrumModel(), m_bs->GetResourceBlockWidth());
+        }
+    }
+    m_linkChanges();
+}
+
+// ---- NetDevice ----
+
+bool
+OfdmaUeNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber)
+{
+    NS_LOG_FUNCTION(this << packet << dest << protocolNumber);
+    if (!m_bs)
+    {
+        m_dropTrace(packet, "no serving BS");
+        return false;
+    }
+    if (m_queue.size() >= m_maxQueuePackets)
+    {
+        m_dropTrace(packet, "queue full");
+        return false;
+    }
+    m_queue.push_back({packet, protocolNumber});
+    m_queuedBytes += packet->GetSize();
+    TryTransmit();
+    return true;
+}
+
+bool
+OfdmaUeNetDevice::SendFrom(Ptr<Packet> packet,
+                           const Address& source,
+                           const Address& dest,
+                           uint16_t protocolNumber)
+{
+    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
+    return false;
+}
+
+bool
+OfdmaUeNetDevice::SupportsSendFrom() const
+{
+    return false;
+}
+
+void
+OfdmaUeNetDevice::SetIfIndex(const uint32_t index)
+{
+    m_ifIndex = index;
+}
+
+uint32_t
+OfdmaUeNetDevice::GetIfIndex() const
+{
+    return m_ifIndex;
+}
+
+Ptr<Channel>
+OfdmaUeNetDevice::GetChannel() const
+{
+    return m_phy ? m_phy->GetChannel() : nullptr;
+}
+
+void
+OfdmaUeNetDevice::SetAddress(Address address)
+{
+    m_address = Mac48Address::ConvertFrom(address);
+}
+
+Address
+OfdmaUeNetDevice::GetAddress() const
+{
+    return m_address;
+}
+
+bool
+OfdmaUeNetDevice::SetMtu(const uint16_t mtu)
+{
+    m_mtu = mtu;
+    return true;
+}
+
+uint16_t
+OfdmaUeNetDevice::GetMtu() const
+{
+    return m_mtu;
+}
+
+bool
+OfdmaUeNetDevice::IsLinkUp() const
+{
+    return m_bs != nullptr;
+}
+
+void
+OfdmaUeNetDevice::AddLinkChangeCallback(Callback<void> callback)
+{
+    m_linkChanges.ConnectWithoutContext(callback);
+}
+
+bool
+OfdmaUeNetDevice::IsBroadcast() const
+{
+    return true;
+}
+
+Address
+OfdmaUeNetDevice::GetBroadcast() const
+{
+    return Mac48Address::GetBroadcast();
+}
+
+bool
+OfdmaUeNetDevice::IsMulticast() const
+{
+    return true;
+}
+
+Address
+OfdmaUeNetDevice::GetMulticast(Ipv4Address multicastGroup) const
+{
+    return Mac48Address::GetMulticast(multicastGroup);
+}
+
+Address
+OfdmaUeNetDevice::GetMulticast(Ipv6Address addr) const
+{
+    return Mac48Address::GetMulticast(addr);
+}
+
+bool
+OfdmaUeNetDevice::IsBridge() const
+{
+    return false;
+}
+
+bool
+OfdmaUeNetDevice::IsPointToPoint() const
+{
+    return false;
+}
+
+Ptr<Node>
+OfdmaUeNetDevice::GetNode() const
+{
+    return m_node;
+}
+
+void
+OfdmaUeNetDevice::SetNode(Ptr<Node> node)
+{
+    m_node = node;
+}
+
+bool
+OfdmaUeNetDevice::NeedsArp() const
+{
+    return false;
+}
+
+void
+OfdmaUeNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
+{
+    m_rxCallback = cb;
+}
+
+void
+OfdmaUeNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
+{
+    m_promiscRxCallback = cb;
+}
+
+} // namespace ns3

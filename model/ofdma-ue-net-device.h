@@ -1,0 +1,212 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef OFDMA_UE_NET_DEVICE_H
+#define OFDMA_UE_NET_DEVICE_H
+
+#include "ofdma-grant.h"
+
+#include "ns3/event-id.h"
+#include "ns3/mac48-address.h"
+#include "ns3/net-device.h"
+#include "ns3/traced-callback.h"
+
+#include <deque>
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class OfdmaUePhy;
+class OfdmaBsNetDevice;
+class SpectrumChannel;
+
+/**
+ * \ingroup edge-inference
+ * \brief Uplink-only OFDMA UE device: queues packets and sends them to its
+ * serving BS inside the grants it receives.
+ *
+ * Works under ns-3's Internet stack (no ARP; every packet goes to the
+ * serving BS whatever its destination address). Behaviour:
+ * - Send() appends the packet to a FIFO queue (MaxQueuePackets; a full
+ *   queue drops with Drop reason "queue full"; no serving BS drops with
+ *   "no serving BS").
+ * - Inside a grant the UE sends queued packets back to back. At the start
+ *   of each packet the serving BS computes the rate from the SINR it knows
+ *   then (ideal CSI, ideal control: OfdmaBsNetDevice::ComputeLinkAdaptation)
+ *   and the packet occupies the air for size_bits / rate (rounded up to the
+ *   time resolution). The whole packet (IP header included) counts; there
+ *   is no MAC/RLC overhead.
+ * - No fragmentation: a packet that would not end by the grant end stays at
+ *   the head of the queue for the next grant, and the packets behind it
+ *   wait too (FIFO). When a grant ends, the bytes and packets still queued
+ *   are reported through the GrantEnd trace; nothing is dropped.
+ * - Several grants may be queued in advance; one UE's grants must not
+ *   overlap in time (aborts otherwise), and the serving BS aborts on grants
+ *   of different UEs that overlap in both time and blocks.
+ */
+class OfdmaUeNetDevice : public NetDevice
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    OfdmaUeNetDevice();
+    ~OfdmaUeNetDevice() override;
+
+    /**
+     * TracedCallback signature of TxStart.
+     * \param packet the packet
+     * \param grant the grant it is sent in
+     * \param rateBps the rate chosen for it (bit/s)
+     */
+    typedef void (*TxStartTracedCallback)(Ptr<const Packet> packet,
+                                          const OfdmaGrant& grant,
+                                          double rateBps);
+    /**
+     * TracedCallback signature of GrantEnd.
+     * \param grant the grant that ended
+     * \param bytesLeft bytes still queued
+     * \param packetsLeft packets still queued
+     */
+    typedef void (*GrantEndTracedCallback)(const OfdmaGrant& grant,
+                                           uint32_t bytesLeft,
+                                           uint32_t packetsLeft);
+    /**
+     * TracedCallback signature of Drop.
+     * \param packet the packet
+     * \param reason why it was dropped
+     */
+    typedef void (*DropTracedCallback)(Ptr<const Packet> packet, const std::string& reason);
+
+    /**
+     * \brief Adds an uplink grant.
+     *
+     * Aborts (with the reason) when the UE has no serving BS, the grant is
+     * empty or ends at or before its start or now, its blocks exceed the
+     * carrier, it overlaps in time another grant of this UE, or it overlaps
+     * a grant of another UE of the same BS (see OfdmaBsNetDevice::CheckGrant).
+     * A grant that started in the past is used from now on.
+     *
+     * \param grant the grant
+     */
+    void SetGrant(const OfdmaGrant& grant);
+
+    /// \return bytes queued, not counting a packet on the air
+    uint32_t GetQueuedBytes() const;
+    /// \return packets queued, not counting a packet on the air
+    uint32_t GetQueuedPackets() const;
+    /// \return true while a packet is on the air
+    bool IsTransmitting() const;
+
+    /// \return the PHY
+    Ptr<OfdmaUePhy> GetPhy() const;
+    /// \param phy the PHY (set by OfdmaUplinkHelper)
+    void SetPhy(Ptr<OfdmaUePhy> phy);
+
+    /// \return the serving BS (null if none)
+    Ptr<OfdmaBsNetDevice> GetServingBs() const;
+    /**
+     * \brief Attaches the UE to a BS (leaves the previous one, if any).
+     * Grants from the previous BS are cancelled.
+     * \param bs the serving BS
+     */
+    void SetServingBs(Ptr<OfdmaBsNetDevice> bs);
+
+    /// \return transmit power (W)
+    double GetTxPowerW() const;
+
+    // NetDevice
+    void SetIfIndex(const uint32_t index) override;
+    uint32_t GetIfIndex() const override;
+    Ptr<Channel> GetChannel() const override;
+    void SetAddress(Address address) override;
+    Address GetAddress() const override;
+    bool SetMtu(const uint16_t mtu) override;
+    uint16_t GetMtu() const override;
+    bool IsLinkUp() const override;
+    void AddLinkChangeCallback(Callback<void> callback) override;
+    bool IsBroadcast() const override;
+    Address GetBroadcast() const override;
+    bool IsMulticast() const override;
+    Address GetMulticast(Ipv4Address multicastGroup) const override;
+    Address GetMulticast(Ipv6Address addr) const override;
+    bool IsBridge() const override;
+    bool IsPointToPoint() const override;
+    bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
+    bool SendFrom(Ptr<Packet> packet,
+                  const Address& source,
+                  const Address& dest,
+                  uint16_t protocolNumber) override;
+    Ptr<Node> GetNode() const override;
+    void SetNode(Ptr<Node> node) override;
+    bool NeedsArp() const override;
+    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
+    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
+    bool SupportsSendFrom() const override;
+
+  private:
+    void DoDispose() override;
+
+    /// A queued packet.
+    struct Item
+    {
+        Ptr<Packet> packet; //!< the packet
+        uint16_t protocol;  //!< its protocol number
+    };
+
+    /// \param grant the grant that starts now
+    void StartGrant(OfdmaGrant grant);
+    /// \param grant the grant that ends now
+    void EndGrant(OfdmaGrant grant);
+    /// Starts the head packet if a grant is active and it fits.
+    void TryTransmit();
+    /// Ends the packet on the air.
+    void EndTx();
+    /// Cancels all pending grants (e.g. when leaving a BS).
+    void CancelGrants();
+
+    Ptr<Node> m_node;           //!< node
+    Ptr<OfdmaUePhy> m_phy;      //!< PHY
+    Ptr<OfdmaBsNetDevice> m_bs; //!< serving BS
+    Mac48Address m_address;     //!< MAC address
+    uint32_t m_ifIndex;         //!< interface index
+    uint16_t m_mtu;             //!< MTU (bytes)
+    double m_txPowerDbm;        //!< TxPower attribute (dBm)
+    uint32_t m_maxQueuePackets; //!< MaxQueuePackets attribute
+    std::deque<Item> m_queue;   //!< packets waiting
+    uint32_t m_queuedBytes;     //!< bytes in m_queue
+
+    /// A grant not yet ended, with its start and end events.
+    struct PendingGrant
+    {
+        OfdmaGrant grant;   //!< the grant
+        EventId startEvent; //!< its start
+        EventId endEvent;   //!< its end
+    };
+
+    std::vector<PendingGrant> m_grants; //!< grants not yet ended
+    bool m_hasActiveGrant;              //!< whether m_activeGrant is in force
+    OfdmaGrant m_activeGrant;           //!< the grant in force
+    bool m_transmitting;                //!< a packet is on the air
+    Ptr<Packet> m_txPacket;             //!< the packet on the air
+    EventId m_txEndEvent;               //!< end of the packet on the air
+
+    NetDevice::ReceiveCallback m_rxCallback;               //!< unused (uplink only)
+    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< unused (uplink only)
+    TracedCallback<> m_linkChanges;                        //!< link change callbacks
+
+    TracedCallback<Ptr<const Packet>, const OfdmaGrant&, double> m_txStartTrace; //!< TxStart
+    TracedCallback<Ptr<const Packet>> m_txEndTrace;                              //!< TxEnd
+    TracedCallback<const OfdmaGrant&, uint32_t, uint32_t> m_grantEndTrace;       //!< GrantEnd
+    TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;           //!< Drop
+};
+
+} // namespace ns3
+
+#endif /* OFDMA_UE_NET_DEVICE_H */

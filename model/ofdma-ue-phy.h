@@ -1,0 +1,98 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef OFDMA_UE_PHY_H
+#define OFDMA_UE_PHY_H
+
+#include "ofdma-spectrum-signal-parameters.h"
+
+#include "ns3/antenna-model.h"
+#include "ns3/mobility-model.h"
+#include "ns3/net-device.h"
+#include "ns3/spectrum-channel.h"
+#include "ns3/spectrum-phy.h"
+#include "ns3/spectrum-value.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup edge-inference
+ * \brief Transmit side of an OFDMA uplink UE.
+ *
+ * Puts a packet's signal on the SpectrumChannel with a PSD that is non-zero
+ * only on the granted resource blocks, the total transmit power spread
+ * evenly over them (fixed-power model: P / (n W) W/Hz on each of the n
+ * blocks). UEs only transmit: this PHY is not attached to the channel as a
+ * receiver, which keeps the cost of a transmission independent of the
+ * number of UEs (only the BSs receive uplink signals).
+ */
+class OfdmaUePhy : public SpectrumPhy
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    OfdmaUePhy();
+    ~OfdmaUePhy() override;
+
+    // SpectrumPhy
+    void SetDevice(Ptr<NetDevice> d) override;
+    Ptr<NetDevice> GetDevice() const override;
+    void SetMobility(Ptr<MobilityModel> m) override;
+    Ptr<MobilityModel> GetMobility() const override;
+    void SetChannel(Ptr<SpectrumChannel> c) override;
+    Ptr<const SpectrumModel> GetRxSpectrumModel() const override;
+    Ptr<Object> GetAntenna() const override;
+    /// UEs do not receive: logs and ignores the signal.
+    void StartRx(Ptr<SpectrumSignalParameters> params) override;
+
+    /// \return the channel the PHY transmits on
+    Ptr<SpectrumChannel> GetChannel() const;
+
+    /**
+     * \param antenna transmit antenna (null: isotropic, 0 dBi)
+     */
+    void SetAntenna(Ptr<AntennaModel> antenna);
+
+    /**
+     * \brief Sets the carrier's spectrum model (the serving BS's).
+     * \param model one band per resource block
+     * \param rbWidthHz width of one resource block (Hz)
+     */
+    void SetSpectrumModel(Ptr<const SpectrumModel> model, double rbWidthHz);
+
+    /**
+     * \brief Transmits one packet's signal.
+     *
+     * Fills the PSD, the duration, txPhy and txAntenna of params and starts
+     * the transmission on the channel.
+     *
+     * \param params signal with packet, resource block range, rate, UE and BS set
+     * \param duration time on air
+     * \param powerW total transmit power (W), spread evenly over the blocks
+     */
+    void StartTx(Ptr<OfdmaSpectrumSignalParameters> params, Time duration, double powerW);
+
+  private:
+    void DoDispose() override;
+
+    Ptr<NetDevice> m_device;          //!< owning device
+    Ptr<MobilityModel> m_mobility;    //!< position
+    Ptr<SpectrumChannel> m_channel;   //!< channel transmitted on
+    Ptr<AntennaModel> m_antenna;      //!< transmit antenna (may be null)
+    Ptr<const SpectrumModel> m_model; //!< carrier spectrum model
+    double m_rbWidth;                 //!< resource block width (Hz)
+    Ptr<SpectrumValue> m_psdCache;    //!< last PSD, reused when unchanged
+    uint32_t m_psdFirstRb;            //!< first block of m_psdCache
+    uint32_t m_psdNRbs;               //!< block count of m_psdCache
+    double m_psdPowerW;               //!< power of m_psdCache (W)
+};
+
+} // namespace ns3
+
+#endif /* OFDMA_UE_PHY_H */

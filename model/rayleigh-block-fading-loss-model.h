@@ -1,0 +1,96 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef RAYLEIGH_BLOCK_FADING_LOSS_MODEL_H
+#define RAYLEIGH_BLOCK_FADING_LOSS_MODEL_H
+
+#include "ns3/nstime.h"
+#include "ns3/propagation-loss-model.h"
+#include "ns3/random-variable-stream.h"
+
+#include <map>
+
+namespace ns3
+{
+
+class MobilityModel;
+
+/**
+ * \ingroup edge-inference
+ * \brief Rayleigh block fading: a power gain \f$ |h|^2 \sim \mathrm{Exp}(1) \f$
+ * per pair of mobility models per coherence block, constant inside a block.
+ *
+ * Time is cut into blocks [k T_c, (k+1) T_c) with T_c the CoherenceTime
+ * attribute; blocks of one pair are independent, pairs are independent, and
+ * the pair is unordered (the channel is reciprocal). Chain it after a path
+ * loss model with PropagationLossModel::SetNext (it adds
+ * \f$ 10 \log_{10} |h|^2 \f$ dB).
+ *
+ * Why a new model: ns-3's Nakagami model (m = 1 is Rayleigh) draws a new
+ * value at every call, so the gain the BS scheduler reads and the gain the
+ * channel applies would differ; the Jakes model is time-correlated, not
+ * block-constant. Here the gain is a deterministic function of (seed, pair,
+ * block): any number of queries in a block return the same value, queries
+ * do not change the values other pairs get, and no per-pair state is kept.
+ * The seed is drawn once from a RandomVariableStream, so AssignStreams and
+ * --RngRun control the realisation. A pair is identified by the ids of the
+ * nodes its mobility models are aggregated to; mobility models without a
+ * node get ids in order of first appearance.
+ */
+class RayleighBlockFadingLossModel : public PropagationLossModel
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    RayleighBlockFadingLossModel();
+    ~RayleighBlockFadingLossModel() override;
+
+    /**
+     * \brief Fading power gain of a pair now.
+     * \param a one end
+     * \param b the other end
+     * \return \f$ |h|^2 \f$ (linear, > 0) of the current coherence block
+     */
+    double GetFadingGain(Ptr<MobilityModel> a, Ptr<MobilityModel> b) const;
+
+    /**
+     * \brief Fading power gain of a pair in a given block.
+     * \param a one end
+     * \param b the other end
+     * \param block coherence block index (floor(t / CoherenceTime))
+     * \return \f$ |h|^2 \f$ (linear, > 0)
+     */
+    double GetFadingGain(Ptr<MobilityModel> a, Ptr<MobilityModel> b, int64_t block) const;
+
+  private:
+    double DoCalcRxPower(double txPowerDbm,
+                         Ptr<MobilityModel> a,
+                         Ptr<MobilityModel> b) const override;
+    int64_t DoAssignStreams(int64_t stream) override;
+    void DoDispose() override;
+
+    /**
+     * \param m a mobility model
+     * \return the id that identifies m in a pair
+     */
+    uint64_t GetEndId(Ptr<MobilityModel> m) const;
+
+    /// \param t the coherence time to check and set
+    void SetCoherenceTime(Time t);
+
+    Time m_coherenceTime;                 //!< length of a fading block
+    Ptr<UniformRandomVariable> m_seedRng; //!< draws the realisation's seed
+    mutable bool m_seeded;                //!< whether m_seed was drawn
+    mutable uint64_t m_seed;              //!< seed of the realisation
+    /// ids of mobility models that are not aggregated to a node
+    mutable std::map<Ptr<MobilityModel>, uint64_t> m_orphanIds;
+};
+
+} // namespace ns3
+
+#endif /* RAYLEIGH_BLOCK_FADING_LOSS_MODEL_H */
