@@ -7,4 +7,4 @@ build_dir=${BUILD_DIR:-build}
 scripts/install-deps.sh
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE=Release
 cmake --build "$build_dir" -j"$(nproc)"
-"$build_dir"/examples/edge-inference-rate-example "$@"
+"$build_dir"/examples/edge-inference-paper "$@"

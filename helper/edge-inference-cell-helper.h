@@ -1,0 +1,75 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_INFERENCE_CELL_HELPER_H
+#define EDGE_INFERENCE_CELL_HELPER_H
+
+#include "ofdma-uplink-helper.h"
+
+#include "ns3/ipv4-address.h"
+#include "ns3/net-device-container.h"
+#include "ns3/node-container.h"
+#include "ns3/ofdma-bs-net-device.h"
+
+namespace ns3
+{
+
+/**
+ * \ingroup edge-inference
+ * \brief The nodes and devices of one cell built by EdgeInferenceCellHelper.
+ */
+struct EdgeInferenceCell
+{
+    Ptr<Node> bs;                   //!< BS node (the edge server runs on it too)
+    NodeContainer ues;              //!< UE nodes
+    Ptr<OfdmaBsNetDevice> bsDevice; //!< the BS device
+    NetDeviceContainer ueDevices;   //!< the UE devices, in UE order
+    Ipv4Address bsAddress;          //!< IPv4 address of the BS device
+    int64_t streamsUsed{0};         //!< random variable streams used
+};
+
+/**
+ * \ingroup edge-inference
+ * \brief Builds the single-cell scenario of model.md section 7: a BS at the
+ * origin, users dropped uniformly over the area of the annulus
+ * [MinDistance, CellRadius] (static positions), the OFDMA uplink
+ * (OfdmaUplinkHelper; path loss 128.1 + 37.6 log10(d/km), Rayleigh block
+ * fading unless disabled, 23 dBm, -174 dBm/Hz, 1 MHz of 10 kHz blocks), the
+ * Internet stack and IPv4 addresses in 7.0.0.0/8. Every UE packet goes to
+ * the BS (the UE device has no ARP), so no routes are needed for a server
+ * on the BS node.
+ *
+ * The scenario scripts of the module use it; examples/edge-inference-simple.cc
+ * shows the same steps written out, with mobility.
+ */
+class EdgeInferenceCellHelper
+{
+  public:
+    EdgeInferenceCellHelper();
+
+    /// \param m cell radius (m), > MinDistance
+    void SetCellRadius(double m);
+    /// \param m minimum distance from the BS (m), > 0
+    void SetMinDistance(double m);
+    /// \return the uplink helper, to set device, channel and fading attributes
+    OfdmaUplinkHelper& GetUplinkHelper();
+
+    /**
+     * \brief Create the cell.
+     * \param users number of UEs (> 0)
+     * \param stream first random variable stream: the drop uses one, the
+     *        uplink the following ones (EdgeInferenceCell::streamsUsed)
+     * \return the cell
+     */
+    EdgeInferenceCell Create(uint32_t users, int64_t stream);
+
+  private:
+    double m_radius;            //!< cell radius (m)
+    double m_minDistance;       //!< minimum distance (m)
+    OfdmaUplinkHelper m_uplink; //!< the uplink
+};
+
+} // namespace ns3
+
+#endif /* EDGE_INFERENCE_CELL_HELPER_H */

@@ -1,0 +1,255 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "edge-inference-helper.h"
+
+#include "ns3/c2-scheduler.h"
+#include "ns3/double.h"
+#include "ns3/edge-controller.h"
+#include "ns3/edge-inference-error.h"
+#include "ns3/edge-server.h"
+#include "ns3/inference-client.h"
+#include "ns3/ipv4.h"
+#include "ns3/log.h"
+#include "ns3/ofdma-bs-net-device.h"
+#include "ns3/pointer.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/uinteger.h"
+
+#include <sstream>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("EdgeInferenceHelper");
+
+ApplicationContainer
+EdgeInferenceApplications::GetAll() const
+{
+    ApplicationContainer all;
+    all.Add(controller);
+    all.Add(server);
+    all.Add(clients);
+    return all;
+}
+
+Ptr<EdgeController>
+EdgeInferenceApplications::GetController() const
+{
+    return controller.GetN() ? DynamicCast<EdgeController>(controller.Get(0)) : nullptr;
+}
+
+Ptr<EdgeServer>
+EdgeInferenceApplications::GetServer() const
+{
+    return server.GetN() ? DynamicCast<EdgeServer>(server.Get(0)) : nullptr;
+}
+
+EdgeInferenceHelper::EdgeInferenceHelper()
+    : m_hasProfile(false),
+      m_clientIntervalSet(false),
+      m_clientAccuracySet(false),
+      m_nextUserId(0)
+{
+    m_controllerFactory.SetTypeId(EdgeController::GetTypeId());
+    m_serverFactory.SetTypeId(EdgeServer::GetTypeId());
+    m_clientFactory.SetTypeId(InferenceClient::GetTypeId());
+    SetSchedulerType("ns3::TreeSearchC2Scheduler");
+}
+
+std::vector<std::string>
+EdgeInferenceHelper::GetSchedulerTypeNames()
+{
+    std::vector<std::string> names;
+    const TypeId base = C2Scheduler::GetTypeId();
+    for (uint16_t i = 0; i < TypeId::GetRegisteredN(); ++i)
+    {
+        const TypeId tid = TypeId::GetRegistered(i);
+        if (tid != base && tid.IsChildOf(base) && tid.HasConstructor())
+        {
+            names.push_back(tid.GetName());
+        }
+    }
+    return names;
+}
+
+void
+EdgeInferenceHelper::SetSchedulerType(std::string type)
+{
+    TypeId tid;
+    const bool found = TypeId::LookupByNameFailSafe(type, &tid);
+    if (!found || !tid.IsChildOf(C2Scheduler::GetTypeId()) || !tid.HasConstructor())
+    {
+        std::ostringstream known;
+        for (const auto& n : GetSchedulerTypeNames())
+        {
+            known << " " << n;
+        }
+        NS_FATAL_ERROR("EdgeInferenceHelper::SetSchedulerType: '"
+                       << type << "' is "
+                       << (found ? "not a C2Scheduler plugin" : "an unknown TypeId")
+                       << "; known schedulers:" << known.str());
+    }
+    m_schedulerFactory = ObjectFactory();
+    m_schedulerFactory.SetTypeId(tid);
+}
+
+std::string
+EdgeInferenceHelper::GetSchedulerType() const
+{
+    return m_schedulerFactory.GetTypeId().GetName();
+}
+
+void
+EdgeInferenceHelper::SetSchedulerAttribute(std::string n, const AttributeValue& v)
+{
+    m_schedulerFactory.Set(n, v);
+}
+
+void
+EdgeInferenceHelper::SetProfile(const std::string& path)
+{
+    std::string error;
+    try
+    {
+        SetProfile(EarlyExitProfile::ReadFile(path));
+    }
+    catch (const EdgeInferenceError& e)
+    {
+        error = e.what();
+    }
+    // Outside the handler, so the abort does not report an active exception.
+    NS_ABORT_MSG_IF(!error.empty(), "EdgeInferenceHelper::SetProfile: " << error);
+}
+
+void
+EdgeInferenceHelper::SetProfile(const EarlyExitProfile& profile)
+{
+    m_profile = profile;
+    m_hasProfile = true;
+}
+
+const EarlyExitProfile&
+EdgeInferenceHelper::GetProfile() const
+{
+    NS_ABORT_MSG_IF(!m_hasProfile, "EdgeInferenceHelper: no profile; call SetProfile first");
+    return m_profile;
+}
+
+void
+EdgeInferenceHelper::SetControllerAttribute(std::string n, const AttributeValue& v)
+{
+    m_controllerFactory.Set(n, v);
+}
+
+void
+EdgeInferenceHelper::SetServerAttribute(std::string n, const AttributeValue& v)
+{
+    m_serverFactory.Set(n, v);
+}
+
+void
+EdgeInferenceHelper::SetClientAttribute(std::string n, const AttributeValue& v)
+{
+    m_clientIntervalSet |= (n == "Interval");
+    m_clientAccuracySet |= (n == "AccuracyRequirement");
+    m_clientFactory.Set(n, v);
+}
+
+EdgeInferenceApplications
+EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContainer ueNodes)
+{
+    NS_ABORT_MSG_IF(!m_hasProfile,
+                    "EdgeInferenceHelper::Install: no DNN profile; call SetProfile first");
+    NS_ABORT_MSG_IF(!bsNode || !serverNode, "EdgeInferenceHelper::Install: null BS or server node");
+    NS_ABORT_MSG_IF(ueNodes.GetN() == 0,
+                    "EdgeInferenceHelper::Install: no UE nodes (the number of users must be > 0)");
+
+    // The server's address: the BS interface if the server is on the BS.
+    Ptr<Ipv4> ipv4 = serverNode->GetObject<Ipv4>();
+    NS_ABORT_MSG_IF(!ipv4 || ipv4->GetNInterfaces() < 2,
+                    "EdgeInferenceHelper::Install: the server node has no IPv4 address; install "
+                    "the Internet stack and assign addresses first");
+    int32_t iface = 1;
+    if (serverNode == bsNode)
+    {
+        for (uint32_t i = 0; i < bsNode->GetNDevices(); ++i)
+        {
+            if (DynamicCast<OfdmaBsNetDevice>(bsNode->GetDevice(i)))
+            {
+                iface = ipv4->GetInterfaceForDevice(bsNode->GetDevice(i));
+            }
+        }
+        NS_ABORT_MSG_IF(iface < 0,
+                        "EdgeInferenceHelper::Install: the BS device has no IPv4 interface");
+    }
+    const Ipv4Address serverAddress = ipv4->GetAddress(iface, 0).GetLocal();
+
+    EdgeInferenceApplications apps;
+    Ptr<EdgeServer> server = m_serverFactory.Create<EdgeServer>();
+    server->SetProfile(m_profile);
+    serverNode->AddApplication(server);
+    apps.server.Add(server);
+
+    Ptr<EdgeController> controller = m_controllerFactory.Create<EdgeController>();
+    controller->SetScheduler(m_schedulerFactory.Create<C2Scheduler>());
+    controller->SetProfile(m_profile);
+    controller->SetServer(server);
+    bsNode->AddApplication(controller);
+    apps.controller.Add(controller);
+
+    TimeValue framePeriod;
+    controller->GetAttribute("FramePeriod", framePeriod);
+    UintegerValue port;
+    server->GetAttribute("Port", port);
+    for (uint32_t i = 0; i < ueNodes.GetN(); ++i)
+    {
+        Ptr<InferenceClient> client = m_clientFactory.Create<InferenceClient>();
+        client->SetAttribute("UserId", UintegerValue(m_nextUserId++));
+        client->SetAttribute("RemoteAddress", AddressValue(serverAddress));
+        client->SetAttribute("RemotePort", port);
+        if (!m_clientIntervalSet)
+        {
+            client->SetAttribute("Interval", framePeriod);
+        }
+        if (!m_clientAccuracySet)
+        {
+            // Default of the paper's scenario: A ~ U[a_1, a_N].
+            Ptr<UniformRandomVariable> a = CreateObject<UniformRandomVariable>();
+            a->SetAttribute("Min", DoubleValue(m_profile.GetExitAccuracy(1)));
+            a->SetAttribute("Max", DoubleValue(m_profile.GetExitAccuracy(m_profile.GetNExits())));
+            client->SetAttribute("AccuracyRequirement", PointerValue(a));
+        }
+        client->SetController(controller);
+        ueNodes.Get(i)->AddApplication(client);
+        apps.clients.Add(client);
+    }
+    return apps;
+}
+
+int64_t
+EdgeInferenceHelper::AssignStreams(const EdgeInferenceApplications& apps, int64_t stream)
+{
+    int64_t used = 0;
+    for (auto it = apps.clients.Begin(); it != apps.clients.End(); ++it)
+    {
+        if (auto c = DynamicCast<InferenceClient>(*it))
+        {
+            // A fixed stride keeps each client's streams independent of how
+            // many of its variables exist.
+            c->AssignStreams(stream + used);
+            used += 4;
+        }
+    }
+    for (auto it = apps.server.Begin(); it != apps.server.End(); ++it)
+    {
+        if (auto s = DynamicCast<EdgeServer>(*it))
+        {
+            used += s->AssignStreams(stream + used);
+        }
+    }
+    return used;
+}
+
+} // namespace ns3

@@ -1,0 +1,140 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_INFERENCE_HELPER_H
+#define EDGE_INFERENCE_HELPER_H
+
+#include "ns3/application-container.h"
+#include "ns3/early-exit-profile.h"
+#include "ns3/node-container.h"
+#include "ns3/object-factory.h"
+
+#include <string>
+#include <vector>
+
+namespace ns3
+{
+
+class EdgeController;
+class EdgeServer;
+
+/**
+ * \ingroup edge-inference
+ * \brief The applications of one edge-inference cell, as installed by
+ * EdgeInferenceHelper::Install.
+ */
+struct EdgeInferenceApplications
+{
+    ApplicationContainer controller; //!< the EdgeController (scheduler host), on the BS node
+    ApplicationContainer server;     //!< the EdgeServer
+    ApplicationContainer clients;    //!< one InferenceClient per UE, in UE order
+
+    /// \return all applications: controller, server, clients
+    ApplicationContainer GetAll() const;
+    /// \return the controller
+    Ptr<EdgeController> GetController() const;
+    /// \return the server
+    Ptr<EdgeServer> GetServer() const;
+};
+
+/**
+ * \ingroup edge-inference
+ * \brief Installs the edge-inference applications of a cell, in the style
+ * of LteHelper: the scheduler plugin is chosen by TypeId.
+ *
+ * \code
+ *   EdgeInferenceHelper edge;
+ *   edge.SetProfile(EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv");
+ *   edge.SetSchedulerType("ns3::TreeSearchC2Scheduler");
+ *   EdgeInferenceApplications apps = edge.Install(bsNode, bsNode, ueNodes);
+ *   edge.AssignStreams(apps, 1000);
+ *   apps.GetAll().Start(Seconds(0));
+ * \endcode
+ *
+ * Before Install, the BS node needs its OfdmaBsNetDevice, the UEs their
+ * OfdmaUeNetDevice (OfdmaUplinkHelper), all of them the Internet stack with
+ * IPv4 addresses, and the UEs a route to the server (every UE packet goes to
+ * the BS; a server on another node needs IP forwarding at the BS).
+ *
+ * Defaults unless set: the clients' Interval is the controller's
+ * FramePeriod (one task per user per frame, as in the paper) and their
+ * AccuracyRequirement is U[a_1, a_N] of the profile. Users are numbered
+ * (UserId) in installation order, across calls of Install.
+ */
+class EdgeInferenceHelper
+{
+  public:
+    EdgeInferenceHelper();
+
+    /**
+     * \brief Choose the scheduler plugin; aborts naming the TypeId if it is
+     * unknown or not a C2Scheduler.
+     * \param type TypeId name, e.g. "ns3::TreeSearchC2Scheduler"
+     */
+    void SetSchedulerType(std::string type);
+    /// \return the scheduler TypeId name
+    std::string GetSchedulerType() const;
+    /**
+     * \param n attribute of the scheduler plugin
+     * \param v its value
+     */
+    void SetSchedulerAttribute(std::string n, const AttributeValue& v);
+
+    /**
+     * \brief Read the DNN profile from a file; aborts with the reader's
+     * message (file, line, problem) if it is bad.
+     * \param path profile file (see EarlyExitProfile)
+     */
+    void SetProfile(const std::string& path);
+    /// \param profile the DNN profile
+    void SetProfile(const EarlyExitProfile& profile);
+    /// \return the profile (aborts if none is set)
+    const EarlyExitProfile& GetProfile() const;
+
+    /// \param n EdgeController attribute \param v value
+    void SetControllerAttribute(std::string n, const AttributeValue& v);
+    /// \param n EdgeServer attribute \param v value
+    void SetServerAttribute(std::string n, const AttributeValue& v);
+    /// \param n InferenceClient attribute \param v value
+    void SetClientAttribute(std::string n, const AttributeValue& v);
+
+    /**
+     * \brief Install the scheduler host on bsNode, the edge server on
+     * serverNode (may be bsNode) and one client per UE node.
+     * \param bsNode node with an OfdmaBsNetDevice
+     * \param serverNode node of the edge server
+     * \param ueNodes nodes with an OfdmaUeNetDevice each (at least one)
+     * \return the applications
+     */
+    EdgeInferenceApplications Install(Ptr<Node> bsNode,
+                                      Ptr<Node> serverNode,
+                                      NodeContainer ueNodes);
+
+    /**
+     * \brief Assign fixed random variable streams to the applications
+     * (client task draws, Poisson arrivals, server jitter).
+     * \param apps applications installed by this helper
+     * \param stream first stream index
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(const EdgeInferenceApplications& apps, int64_t stream);
+
+    /// \return the TypeId names of every registered C2Scheduler plugin
+    static std::vector<std::string> GetSchedulerTypeNames();
+
+  private:
+    ObjectFactory m_schedulerFactory;  //!< scheduler plugin
+    ObjectFactory m_controllerFactory; //!< EdgeController
+    ObjectFactory m_serverFactory;     //!< EdgeServer
+    ObjectFactory m_clientFactory;     //!< InferenceClient
+    EarlyExitProfile m_profile;        //!< the DNN
+    bool m_hasProfile;                 //!< m_profile set
+    bool m_clientIntervalSet;          //!< client Interval set explicitly
+    bool m_clientAccuracySet;          //!< client AccuracyRequirement set explicitly
+    uint32_t m_nextUserId;             //!< next UserId
+};
+
+} // namespace ns3
+
+#endif /* EDGE_INFERENCE_HELPER_H */

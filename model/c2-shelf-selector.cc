@@ -1,0 +1,507 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "c2-shelf-selector.h"
+
+#include "uplink-rate-model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <numeric>
+
+namespace ns3
+{
+
+C2ShelfSelector::C2ShelfSelector(const C2Problem& problem)
+    : m_problem(problem),
+      m_nExits(problem.GetNExits()),
+      m_capacity(problem.Capacity()),
+      m_ordered(false),
+      m_rate(problem.GetRateModel()),
+      m_rbHz(problem.GetResourceBlockWidth()),
+      m_needEvaluations(0),
+      m_selectCalls(0)
+{
+    const auto& users = problem.GetUsers();
+    m_classSize.assign(m_nExits, 0);
+    // Offset of exit m for a task computed alone: sum_{n <= m} tau_n(1).
+    std::vector<double> alone(m_nExits, 0.0);
+    double acc = 0;
+    for (uint32_t n = 1; n <= m_nExits; ++n)
+    {
+        acc += problem.BlockTime(n, 1);
+        alone[n - 1] = acc;
+    }
+    std::vector<double> key;
+    bool sameBitsAndPower = true;
+    for (uint32_t k = 0; k < users.size(); ++k)
+    {
+        const uint32_t m = problem.RequiredExit(k);
+        if (m == 0)
+        {
+            continue;
+        }
+        const double tAlone = users[k].deadlineS - alone[m - 1];
+        if (!(tAlone > 0) || !(problem.Need(k, tAlone) <= m_capacity))
+        {
+            continue;
+        }
+        m_cand.push_back({k, m, users[k].deadlineS, users[k].bits, users[k].powerW, users[k].gain});
+        if (users[k].bits != users[m_cand.front().user].bits ||
+            users[k].powerW != users[m_cand.front().user].powerW)
+        {
+            sameBitsAndPower = false;
+        }
+    }
+    const UplinkRateModel& rate = problem.GetRateModel();
+    if (rate.GetKind() == UplinkRateModel::FIXED_PSD)
+    {
+        // w_k(t) = D_k / (t log2(1 + SNR_k)): a t-independent factor over t.
+        m_ordered = true;
+        for (const Cand& c : m_cand)
+        {
+            const C2User& u = users[c.user];
+            key.push_back(u.bits / std::log2(1.0 + rate.Snr(u.powerW, u.gain)));
+        }
+    }
+    else if (sameBitsAndPower)
+    {
+        // With equal D and P, w_k(t) decreases with the gain for every t.
+        m_ordered = true;
+        for (const Cand& c : m_cand)
+        {
+            key.push_back(-users[c.user].gain);
+        }
+    }
+    if (m_ordered)
+    {
+        std::vector<uint32_t> idx(m_cand.size());
+        std::iota(idx.begin(), idx.end(), 0);
+        std::stable_sort(idx.begin(), idx.end(), [&key](uint32_t a, uint32_t b) {
+            return key[a] < key[b];
+        });
+        std::vector<Cand> sorted;
+        sorted.reserve(m_cand.size());
+        for (uint32_t i : idx)
+        {
+            sorted.push_back(m_cand[i]);
+        }
+        m_cand.swap(sorted);
+    }
+    for (const Cand& c : m_cand)
+    {
+        m_candidates.push_back(c.user);
+        m_classSize[c.exit - 1]++;
+    }
+    m_rangeList.resize((m_nExits + 1) * (m_nExits + 1));
+    m_rangeBuilt.assign(m_rangeList.size(), false);
+    m_theta.assign(m_cand.size(), 0.0);
+}
+
+const C2Problem&
+C2ShelfSelector::GetProblem() const
+{
+    return m_problem;
+}
+
+const std::vector<uint32_t>&
+C2ShelfSelector::GetCandidates() const
+{
+    return m_candidates;
+}
+
+uint32_t
+C2ShelfSelector::GetClassSize(uint32_t exit) const
+{
+    return m_classSize.at(exit - 1);
+}
+
+bool
+C2ShelfSelector::IsOrdered() const
+{
+    return m_ordered;
+}
+
+uint64_t
+C2ShelfSelector::GetNeedEvaluations() const
+{
+    return m_needEvaluations;
+}
+
+uint64_t
+C2ShelfSelector::GetSelectCalls() const
+{
+    return m_selectCalls;
+}
+
+double
+C2ShelfSelector::NeedOf(uint32_t i, double t)
+{
+    double hz = 0;
+    return NeedWithHz(i, t, &hz);
+}
+
+double
+C2ShelfSelector::NeedWithHz(uint32_t i, double t, double* hz)
+{
+    // The same computation as C2Problem::Need, on cached copies.
+    ++m_needEvaluations;
+    const Cand& c = m_cand[i];
+    *hz = m_rate.MinBandwidth(c.bits, t, c.powerW, c.gain);
+    if (m_rbHz <= 0 || std::isinf(*hz))
+    {
+        return *hz;
+    }
+    return ResourceBlocksFor(*hz, m_rbHz);
+}
+
+const std::vector<uint32_t>&
+C2ShelfSelector::RangeList(uint32_t first, uint32_t last)
+{
+    const uint32_t slot = first * (m_nExits + 1) + last;
+    if (!m_rangeBuilt[slot])
+    {
+        std::vector<uint32_t>& list = m_rangeList[slot];
+        for (uint32_t i = 0; i < m_cand.size(); ++i)
+        {
+            if (m_cand[i].exit >= first && m_cand[i].exit <= last)
+            {
+                list.push_back(i);
+            }
+        }
+        m_rangeBuilt[slot] = true;
+    }
+    return m_rangeList[slot];
+}
+
+bool
+C2ShelfSelector::Select(const std::vector<Group>& groups,
+                        const std::vector<double>& offsetsS,
+                        Selection* out,
+                        bool minimizeCost)
+{
+    ++m_selectCalls;
+    for (uint32_t i = 0; i < m_cand.size(); ++i)
+    {
+        m_theta[i] = m_cand[i].deadlineS - offsetsS[m_cand[i].exit - 1];
+    }
+    m_gList.clear();
+    m_gQuota.clear();
+    // tMax: the largest t at which every group still has its quota of
+    // eligible users (theta >= t).
+    double tMax = std::numeric_limits<double>::infinity();
+    for (const Group& g : groups)
+    {
+        if (g.quota == 0)
+        {
+            continue;
+        }
+        const std::vector<uint32_t>& list = RangeList(g.firstExit, g.lastExit);
+        if (list.size() < g.quota)
+        {
+            return false;
+        }
+        m_gList.push_back(&list);
+        m_gQuota.push_back(g.quota);
+        m_scratch.clear();
+        for (uint32_t i : list)
+        {
+            m_scratch.push_back(m_theta[i]);
+        }
+        std::nth_element(m_scratch.begin(),
+                         m_scratch.begin() + (g.quota - 1),
+                         m_scratch.end(),
+                         std::greater<double>());
+        tMax = std::min(tMax, m_scratch[g.quota - 1]);
+    }
+    if (m_gList.empty())
+    {
+        // Nothing to select: the empty set is feasible at any t > 0.
+        if (out)
+        {
+            out->users.clear();
+            out->shelfS = std::isinf(tMax) ? 0 : tMax;
+            out->costUnits = 0;
+        }
+        return true;
+    }
+    if (!(tMax > 0))
+    {
+        return false;
+    }
+    return m_ordered ? SelectOrdered(tMax, out, minimizeCost)
+                     : SelectGeneral(tMax, out, minimizeCost);
+}
+
+bool
+C2ShelfSelector::SelectOrdered(double tMax, Selection* out, bool minimizeCost)
+{
+    const uint32_t nGroups = m_gList.size();
+    m_sel.clear();
+    m_selGroup.clear();
+    m_selNeedMax.clear();
+    m_selHzMax.clear();
+    m_heap.clear();
+    m_gFront.assign(nGroups, 0);
+    // Converts a bandwidth lower bound in Hz to a lower bound in units: a
+    // block count is at least hz / width (ResourceBlocksFor forgives a
+    // relative 1e-9, hence the margin).
+    const double hzToUnits =
+        m_problem.UsesResourceBlocks() ? (1 - 2e-9) / m_problem.GetResourceBlockWidth() : 1.0;
+    // Exact costs above this cannot be accepted: the capacity, or when
+    // minimising, the best cost found so far.
+    double limit = m_capacity;
+    bool found = false;
+    // Initial selection: per group, the first q users with theta > 0 (the
+    // selection for t just above 0). There are at least q with theta >= tMax.
+    double lowerBound = 0; // sum of Need(k, tMax) over the selection (units)
+    double hzAtMax = 0;    // sum of w_k(tMax) over the selection (Hz)
+    for (uint32_t g = 0; g < nGroups; ++g)
+    {
+        const std::vector<uint32_t>& list = *m_gList[g];
+        uint32_t taken = 0;
+        uint32_t& front = m_gFront[g];
+        while (taken < m_gQuota[g])
+        {
+            const uint32_t i = list[front++];
+            if (m_theta[i] > 0)
+            {
+                double hz = 0;
+                const double nm = NeedWithHz(i, tMax, &hz);
+                lowerBound += nm;
+                hzAtMax += hz;
+                if (!(lowerBound <= m_capacity))
+                {
+                    // Even at the largest t the cheapest users do not fit.
+                    return false;
+                }
+                m_heap.emplace_back(m_theta[i], m_sel.size());
+                m_sel.push_back(i);
+                m_selGroup.push_back(g);
+                m_selNeedMax.push_back(nm);
+                m_selHzMax.push_back(hz);
+                ++taken;
+            }
+        }
+    }
+    // Min-heap on the thresholds of the selected users: its top is the
+    // binding threshold of the selection.
+    auto later = [](const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) {
+        return a.first > b.first;
+    };
+    std::make_heap(m_heap.begin(), m_heap.end(), later);
+    const uint32_t nSel = m_sel.size();
+    // Raises t: every selected user with theta below 'above' (or at it, if
+    // inclusive) leaves and is replaced by the next user of its group in
+    // need order whose theta is above it. False if a group runs out.
+    auto advance = [&](double above, bool inclusive) {
+        auto leaves = [&](double theta) { return inclusive ? !(theta > above) : theta < above; };
+        while (!m_heap.empty() && leaves(m_heap.front().first))
+        {
+            std::pop_heap(m_heap.begin(), m_heap.end(), later);
+            const uint32_t p = m_heap.back().second;
+            m_heap.pop_back();
+            const uint32_t g = m_selGroup[p];
+            const std::vector<uint32_t>& list = *m_gList[g];
+            uint32_t& front = m_gFront[g];
+            while (front < list.size() && leaves(m_theta[list[front]]))
+            {
+                ++front;
+            }
+            if (front == list.size())
+            {
+                return false;
+            }
+            const uint32_t i = list[front++];
+            double hz = 0;
+            const double nm = NeedWithHz(i, tMax, &hz);
+            if (std::isinf(nm))
+            {
+                return false;
+            }
+            lowerBound += nm - m_selNeedMax[p];
+            hzAtMax += hz - m_selHzMax[p];
+            m_sel[p] = i;
+            m_selNeedMax[p] = nm;
+            m_selHzMax[p] = hz;
+            m_heap.emplace_back(m_theta[i], p);
+            std::push_heap(m_heap.begin(), m_heap.end(), later);
+        }
+        return true;
+    };
+    while (true)
+    {
+        const double tCur = m_heap.front().first;
+        // w_k(t) t does not increase with t (exactly constant for fixed
+        // PSD), so w_k(t) >= w_k(tMax) tMax / t for t <= tMax, and the
+        // selections at larger t only hold users later in need order: every
+        // t below tNeed = hzAtMax tMax / limit is hopeless. Jumping there
+        // skips the exact needs of all the selections in between.
+        const double tNeed = hzAtMax * tMax * hzToUnits / (limit * (1 + 1e-9));
+        if (tCur < tNeed)
+        {
+            if (!(tNeed <= tMax) || !advance(tNeed, false))
+            {
+                return found;
+            }
+        }
+        else
+        {
+            double cost = 0;
+            bool fits = true;
+            for (uint32_t p = 0; p < nSel; ++p)
+            {
+                cost += NeedOf(m_sel[p], tCur);
+                if (!(cost <= limit))
+                {
+                    fits = false;
+                    break;
+                }
+            }
+            if (fits && (!found || cost < limit))
+            {
+                found = true;
+                limit = cost;
+                if (out)
+                {
+                    out->shelfS = tCur;
+                    out->costUnits = cost;
+                    out->users.clear();
+                    for (uint32_t p = 0; p < nSel; ++p)
+                    {
+                        out->users.push_back(m_cand[m_sel[p]].user);
+                    }
+                }
+                if (!minimizeCost)
+                {
+                    return true;
+                }
+            }
+            // Move t just above tCur: the users bound there leave.
+            if (!advance(tCur, true))
+            {
+                return found;
+            }
+        }
+        if (!(lowerBound <= limit) || (found && !(lowerBound < limit)))
+        {
+            // Recompute without accumulated rounding before giving up.
+            lowerBound = 0;
+            for (uint32_t p = 0; p < nSel; ++p)
+            {
+                lowerBound += m_selNeedMax[p];
+            }
+            if (!(lowerBound <= limit) || (found && !(lowerBound < limit)))
+            {
+                return found;
+            }
+        }
+    }
+}
+
+bool
+C2ShelfSelector::SelectGeneral(double tMax, Selection* out, bool minimizeCost)
+{
+    const uint32_t nGroups = m_gList.size();
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    m_ts.clear();
+    m_scratch.assign(m_cand.size(), nan); // Need(i, tMax), computed lazily
+    for (uint32_t g = 0; g < nGroups; ++g)
+    {
+        for (uint32_t i : *m_gList[g])
+        {
+            if (m_theta[i] > 0 && m_theta[i] <= tMax)
+            {
+                m_ts.push_back(m_theta[i]);
+            }
+        }
+    }
+    std::sort(m_ts.begin(), m_ts.end());
+    m_ts.erase(std::unique(m_ts.begin(), m_ts.end()), m_ts.end());
+    // Sum over groups of the q smallest values among users with theta >= t;
+    // value(i) gives the value of candidate i.
+    auto smallestSum = [&](double t, auto value) {
+        double total = 0;
+        for (uint32_t g = 0; g < nGroups; ++g)
+        {
+            m_pairs.clear();
+            for (uint32_t i : *m_gList[g])
+            {
+                if (m_theta[i] >= t)
+                {
+                    m_pairs.emplace_back(value(i), i);
+                }
+            }
+            const uint32_t q = m_gQuota[g];
+            std::nth_element(m_pairs.begin(), m_pairs.begin() + (q - 1), m_pairs.end());
+            for (uint32_t j = 0; j < q; ++j)
+            {
+                total += m_pairs[j].first;
+            }
+            if (!(total <= m_capacity))
+            {
+                return total;
+            }
+        }
+        return total;
+    };
+    double limit = m_capacity;
+    bool found = false;
+    double bestT = 0;
+    for (double t : m_ts)
+    {
+        // Lower bound on the cost at every t' in [t, tMax]: needs at tMax
+        // over the users eligible at t. Non-decreasing in t.
+        const double lowerBound = smallestSum(t, [&](uint32_t i) {
+            if (std::isnan(m_scratch[i]))
+            {
+                m_scratch[i] = NeedOf(i, tMax);
+            }
+            return m_scratch[i];
+        });
+        if (!(lowerBound <= limit) || (found && !(lowerBound < limit)))
+        {
+            break;
+        }
+        const double cost = smallestSum(t, [&](uint32_t i) { return NeedOf(i, t); });
+        if (cost <= limit && (!found || cost < limit))
+        {
+            found = true;
+            limit = cost;
+            bestT = t;
+            if (!minimizeCost)
+            {
+                break;
+            }
+        }
+    }
+    if (found && out)
+    {
+        const double t = bestT;
+        out->shelfS = t;
+        out->costUnits = limit;
+        out->users.clear();
+        for (uint32_t g = 0; g < nGroups; ++g)
+        {
+            m_pairs.clear();
+            for (uint32_t i : *m_gList[g])
+            {
+                if (m_theta[i] >= t)
+                {
+                    m_pairs.emplace_back(NeedOf(i, t), i);
+                }
+            }
+            std::nth_element(m_pairs.begin(), m_pairs.begin() + (m_gQuota[g] - 1), m_pairs.end());
+            for (uint32_t j = 0; j < m_gQuota[g]; ++j)
+            {
+                out->users.push_back(m_cand[m_pairs[j].second].user);
+            }
+        }
+    }
+    return found;
+}
+
+} // namespace ns3

@@ -1,0 +1,201 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef C2_SHELF_SELECTOR_H
+#define C2_SHELF_SELECTOR_H
+
+#include "c2-problem.h"
+
+#include <cstdint>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * \ingroup edge-inference
+ * \brief The "greedy shelf selection" shared by the early-exit schedulers
+ * (model.md section 6.3): with every exit's compute offset fixed, decide
+ * whether some upload deadline t > 0 lets a prescribed number of users of
+ * each group of exits upload within t and finish their computation in time
+ * without exceeding the bandwidth.
+ *
+ * Users are served at their required exit m_k. Given compute offsets
+ * O_1..O_N (seconds from batch start to exit n) a user's threshold is
+ * theta_k = T_k - O_{m_k}: it meets its deadline iff t <= theta_k. A group
+ * is a range of exits [first, last] with a quota q. Select() answers
+ * exactly whether
+ *   exists t > 0: every group has at least q users with theta_k >= t, and
+ *   sum over groups of the q smallest needs Need(k, t) among them
+ *   <= Capacity(),
+ * and returns such a t and the users. Callers use it with
+ *  - exact offsets and one group per exit: the exact feasibility of a
+ *    vector of per-exit counts (a tree-search leaf);
+ *  - lower bounds on the offsets: a relaxation (tree-search pruning);
+ *  - upper bounds on the offsets: a feasible, possibly sub-optimal, set
+ *    (the conservative greedy).
+ *
+ * Candidate users: the constructor drops every user that no set can serve:
+ * no exit accurate enough; its deadline passed when it computes alone
+ * (T_k <= sum_{n <= m_k} tau_n(1)); or it needs more than the capacity even
+ * uploading in all the time it has alone. Offsets only grow with the batch,
+ * so such a user is infeasible in every set.
+ *
+ * Two modes, chosen by the constructor:
+ *  - ordered (fast): when the order of the users by need is the same for
+ *    every t, i.e. fixed-PSD rate model (order by D_k / log2(1 + SNR_k)), or
+ *    fixed power with equal task sizes and powers (order by gain,
+ *    descending). Resource-block rounding keeps that order (ceil is
+ *    monotone). Then a group's best users at t are its first q eligible
+ *    users in this fixed order, the selection changes only when a selected
+ *    user's threshold is passed, and Select() scans those selections in
+ *    increasing t.
+ *  - general: any users; every distinct threshold up to tMax is a candidate
+ *    t and the needs are recomputed for each: O(K^2) need evaluations per
+ *    call (used when task sizes or powers differ under fixed power).
+ *
+ * Exactness of the ordered scan: as t grows, users only leave the eligible
+ * sets, so a group's selection (first q eligible users in need order)
+ * changes only when the threshold of one of its selected users is passed.
+ * For t in a range where the selection S is constant, the largest t,
+ * min_{k in S} theta_k, has the smallest needs (Need is non-increasing in
+ * t), so it suffices to test each selection at its own binding threshold;
+ * below the first (globally cheapest) selection's threshold nothing beats
+ * it. Let tMax be the largest t at which every group still has q eligible
+ * users. Two lower bounds cut the scan, both valid for every later t' in
+ * [t, tMax] because later selections hold users later in need order:
+ *  - sum_{k in S(t)} Need(k, tMax), non-decreasing in t: once above the
+ *    capacity, the answer is no;
+ *  - w_k(t) t does not increase with t (constant for fixed PSD; for fixed
+ *    power log2(1 + P g / (N0 w)) grows as w shrinks), so every t' below
+ *    tNeed = tMax sum_{k in S(t)} w_k(tMax) / capacity (in Hz; in blocks
+ *    divided by the block width) needs more than the capacity: the scan
+ *    jumps to tNeed without evaluating the selections in between.
+ * Cost of one call: O(K) to compute the thresholds and tMax, O(log b)
+ * per selection change, one need evaluation per user entering the
+ * selection and b per selection evaluated exactly.
+ *
+ * With minimizeCost the scan continues after the first success and returns
+ * the shelf of smallest total need (the lower bounds then cut at the best
+ * cost found).
+ */
+class C2ShelfSelector
+{
+  public:
+    /// A range of exits [firstExit, lastExit] (1-based) with a user quota.
+    struct Group
+    {
+        uint32_t firstExit{1}; //!< first exit of the range (1..N)
+        uint32_t lastExit{1};  //!< last exit of the range (first..N)
+        uint32_t quota{0};     //!< number of users to select from the range
+    };
+
+    /// The outcome of a successful Select().
+    struct Selection
+    {
+        double shelfS{0};            //!< the upload deadline t found (s)
+        double costUnits{0};         //!< total need of the users at t (units)
+        std::vector<uint32_t> users; //!< selected users (problem indices)
+    };
+
+    /**
+     * \param problem a validated problem; must outlive the selector
+     */
+    explicit C2ShelfSelector(const C2Problem& problem);
+
+    /// \return the problem
+    const C2Problem& GetProblem() const;
+
+    /// \return the candidate users (problem indices), in need order in ordered mode
+    const std::vector<uint32_t>& GetCandidates() const;
+
+    /**
+     * \param exit m in 1..N
+     * \return number of candidate users whose required exit is m
+     */
+    uint32_t GetClassSize(uint32_t exit) const;
+
+    /// \return true in ordered mode (need order independent of t)
+    bool IsOrdered() const;
+
+    /**
+     * \brief Decide the selection problem described in the class comment.
+     *
+     * Groups must cover disjoint exit ranges; groups with quota 0 are
+     * ignored. No memory is allocated once the internal buffers have grown.
+     *
+     * \param groups the groups
+     * \param offsetsS O_1..O_N (s), non-decreasing is not required
+     * \param out if not null and the answer is yes, receives t and the users
+     * \param minimizeCost if false, stop at the first t that works (the
+     *        smallest); if true, return the t with the smallest total need
+     * \return true if some t > 0 works
+     */
+    bool Select(const std::vector<Group>& groups,
+                const std::vector<double>& offsetsS,
+                Selection* out,
+                bool minimizeCost = false);
+
+    /// \return number of Need() evaluations made so far
+    uint64_t GetNeedEvaluations() const;
+
+    /// \return number of Select() calls so far
+    uint64_t GetSelectCalls() const;
+
+  private:
+    /// Per-candidate data, indexed by candidate index (0..nCand-1).
+    struct Cand
+    {
+        uint32_t user;    //!< problem index
+        uint32_t exit;    //!< required exit m_k
+        double deadlineS; //!< T_k
+        double bits;      //!< D_k
+        double powerW;    //!< P_k
+        double gain;      //!< g_k
+    };
+
+    /// \return Need of candidate i at t, counted
+    double NeedOf(uint32_t i, double t);
+    /// \return Need of candidate i at t (counted); *hz receives w_i(t) in Hz
+    double NeedWithHz(uint32_t i, double t, double* hz);
+    /// \return the candidate indices of an exit range, in need order (ordered mode)
+    const std::vector<uint32_t>& RangeList(uint32_t first, uint32_t last);
+    /// Ordered-mode scan.
+    bool SelectOrdered(double tMax, Selection* out, bool minimizeCost);
+    /// General-mode scan.
+    bool SelectGeneral(double tMax, Selection* out, bool minimizeCost);
+
+    const C2Problem& m_problem;                     //!< the problem
+    uint32_t m_nExits;                              //!< N
+    double m_capacity;                              //!< Capacity()
+    bool m_ordered;                                 //!< ordered mode
+    UplinkRateModel m_rate;                         //!< the problem's rate model
+    double m_rbHz;                                  //!< resource-block width, 0 if none
+    std::vector<Cand> m_cand;                       //!< candidates, need order if ordered
+    std::vector<uint32_t> m_candidates;             //!< problem indices of m_cand
+    std::vector<uint32_t> m_classSize;              //!< [m-1]
+    std::vector<std::vector<uint32_t>> m_rangeList; //!< lazily built, [first * (N+1) + last]
+    std::vector<bool> m_rangeBuilt;                 //!< which m_rangeList entries exist
+    uint64_t m_needEvaluations;                     //!< counter
+    uint64_t m_selectCalls;                         //!< counter
+
+    // Scratch of one Select() call (kept to avoid allocation).
+    std::vector<const std::vector<uint32_t>*> m_gList; //!< list of each active group
+    std::vector<uint32_t> m_gQuota;                    //!< quota of each active group
+    std::vector<uint32_t> m_gFront;                    //!< next unseen list position
+    std::vector<double> m_theta;                       //!< threshold per candidate
+    std::vector<uint32_t> m_sel;                       //!< selected candidates
+    std::vector<uint32_t> m_selGroup;                  //!< group of each selected
+    std::vector<double> m_selNeedMax;                  //!< Need(., tMax) of each selected
+    std::vector<double> m_selHzMax;                    //!< w(tMax) in Hz of each selected
+    std::vector<std::pair<double, uint32_t>> m_heap;   //!< (theta, position) of the selected
+    std::vector<double> m_scratch;                     //!< misc values
+    std::vector<double> m_ts;                          //!< candidate t (general mode)
+    std::vector<std::pair<double, uint32_t>> m_pairs;  //!< (need, candidate) (general mode)
+};
+
+} // namespace ns3
+
+#endif /* C2_SHELF_SELECTOR_H */

@@ -1,0 +1,510 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "edge-controller.h"
+
+#include "c2-scheduler.h"
+#include "edge-inference-error.h"
+#include "edge-server.h"
+#include "inference-client.h"
+#include "ofdma-bs-net-device.h"
+#include "ofdma-grant.h"
+#include "ofdma-ue-net-device.h"
+
+#include "ns3/boolean.h"
+#include "ns3/double.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/pointer.h"
+#include "ns3/simulator.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("EdgeController");
+
+NS_OBJECT_ENSURE_REGISTERED(EdgeController);
+
+TypeId
+EdgeController::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::EdgeController")
+            .SetParent<Application>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<EdgeController>()
+            .AddAttribute("FramePeriod",
+                          "Length of a frame (s); one allocation per frame. Must be > 0.",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&EdgeController::m_framePeriod),
+                          MakeTimeChecker(NanoSeconds(1)))
+            .AddAttribute("RequestDelay",
+                          "Delay of the ideal control message that carries a task request "
+                          "from the UE to the scheduler host (s); the decision of a frame is "
+                          "taken this long after its start.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&EdgeController::m_requestDelay),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("GrantDelay",
+                          "Delay of the ideal control message that carries the grants from "
+                          "the scheduler host to the UEs (s): uploads start this long after "
+                          "the decision.",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&EdgeController::m_grantDelay),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("TimingGuard",
+                          "Margin (s) taken off every deadline and added to every grant, for "
+                          "what the plan does not model: propagation delay and the rounding "
+                          "of durations to the time resolution.",
+                          TimeValue(MicroSeconds(10)),
+                          MakeTimeAccessor(&EdgeController::m_timingGuard),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("MaxFrames",
+                          "Number of frames to run; 0 for no limit (until the application "
+                          "stops).",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&EdgeController::m_maxFrames),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("ServerBusyAware",
+                          "If true, a frame whose uploads start while the edge server is "
+                          "predicted to be still busy plans with deadlines shortened by the "
+                          "remaining busy time, so its predictions hold; if false, it plans as "
+                          "if the server were free (the paper's one-frame model) and tasks may "
+                          "miss their deadlines.",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&EdgeController::m_serverBusyAware),
+                          MakeBooleanChecker())
+            .AddAttribute("Scheduler",
+                          "The C2 scheduler plugin (EdgeInferenceHelper::SetSchedulerType "
+                          "creates it).",
+                          PointerValue(),
+                          MakePointerAccessor(&EdgeController::m_scheduler),
+                          MakePointerChecker<C2Scheduler>())
+            .AddTraceSource("FrameScheduled",
+                            "A frame was decided (summary).",
+                            MakeTraceSourceAccessor(&EdgeController::m_frameTrace),
+                            "ns3::EdgeController::FrameTracedCallback")
+            .AddTraceSource("Allocation",
+                            "The problem of a frame and the scheduler's allocation.",
+                            MakeTraceSourceAccessor(&EdgeController::m_allocationTrace),
+                            "ns3::EdgeController::AllocationTracedCallback");
+    return tid;
+}
+
+EdgeController::EdgeController()
+    : m_maxFrames(0),
+      m_hasProfile(false),
+      m_frame(0),
+      m_decided(0),
+      m_serverBusyAware(true),
+      m_warnedRateMapping(false)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+EdgeController::~EdgeController()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+EdgeController::SetScheduler(Ptr<C2Scheduler> scheduler)
+{
+    m_scheduler = scheduler;
+}
+
+Ptr<C2Scheduler>
+EdgeController::GetScheduler() const
+{
+    return m_scheduler;
+}
+
+void
+EdgeController::SetProfile(const EarlyExitProfile& profile)
+{
+    m_profile = profile;
+    m_hasProfile = true;
+}
+
+void
+EdgeController::SetServer(Ptr<EdgeServer> server)
+{
+    m_server = server;
+}
+
+Ptr<EdgeServer>
+EdgeController::GetServer() const
+{
+    return m_server;
+}
+
+uint32_t
+EdgeController::GetFramesDecided() const
+{
+    return m_decided;
+}
+
+void
+EdgeController::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_scheduler = nullptr;
+    m_server = nullptr;
+    m_bs = nullptr;
+    m_pending.clear();
+    Application::DoDispose();
+}
+
+void
+EdgeController::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_hasProfile,
+                    "EdgeController: no DNN profile; use EdgeInferenceHelper::SetProfile");
+    NS_ABORT_MSG_IF(!m_scheduler,
+                    "EdgeController: attribute Scheduler is not set; use "
+                    "EdgeInferenceHelper::SetSchedulerType");
+    NS_ABORT_MSG_IF(!m_server, "EdgeController: no EdgeServer; use EdgeInferenceHelper::Install");
+    NS_ABORT_MSG_IF(m_framePeriod <= Time(0),
+                    "EdgeController: attribute FramePeriod must be > 0, got " << m_framePeriod);
+    m_bs = nullptr;
+    for (uint32_t i = 0; i < GetNode()->GetNDevices(); ++i)
+    {
+        if (auto bs = DynamicCast<OfdmaBsNetDevice>(GetNode()->GetDevice(i)))
+        {
+            m_bs = bs;
+            break;
+        }
+    }
+    NS_ABORT_MSG_IF(!m_bs,
+                    "EdgeController (node " << GetNode()->GetId()
+                                            << "): the node has no OfdmaBsNetDevice; install "
+                                               "the uplink (OfdmaUplinkHelper::InstallBs) first");
+    m_frame = 0;
+    m_serverBusyUntil = Time(0);
+    StartFrame();
+}
+
+void
+EdgeController::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    Simulator::Cancel(m_frameEvent);
+}
+
+void
+EdgeController::SubmitRequest(const InferenceTaskRecord& record, Ptr<InferenceClient> client)
+{
+    NS_LOG_FUNCTION(this << record.taskId);
+    Request r{record, client, client->GetUeDevice()};
+    NS_ABORT_MSG_IF(!r.ue,
+                    "EdgeController: the client of user " << record.user
+                                                          << " has no OfdmaUeNetDevice");
+    // With no delay the request is handled at once, so a task created at a
+    // decision instant is part of that decision (see DecisionPoint).
+    if (m_requestDelay.IsZero())
+    {
+        ReceiveRequest(r);
+    }
+    else
+    {
+        Simulator::Schedule(m_requestDelay, &EdgeController::ReceiveRequest, this, r);
+    }
+}
+
+void
+EdgeController::ReceiveRequest(Request request)
+{
+    NS_LOG_FUNCTION(this << request.record.taskId);
+    m_pending.push_back(request);
+}
+
+void
+EdgeController::StartFrame()
+{
+    const uint32_t f = m_frame++;
+    if (m_maxFrames > 0 && f >= m_maxFrames)
+    {
+        return;
+    }
+    m_frameEvent = Simulator::Schedule(m_framePeriod, &EdgeController::StartFrame, this);
+    Simulator::Schedule(m_requestDelay, &EdgeController::DecisionPoint, this, f);
+}
+
+void
+EdgeController::DecisionPoint(uint32_t frame)
+{
+    // Events at the same instant run in the order they were scheduled; this
+    // second hop puts the decision after every request already on its way
+    // for this instant, whatever the order of the applications.
+    Simulator::ScheduleNow(&EdgeController::Decide, this, frame);
+}
+
+void
+EdgeController::Reject(Request request, InferenceTaskOutcome outcome)
+{
+    request.record.outcome = outcome;
+    NS_LOG_INFO("frame " << request.record.frame << ": task " << request.record.taskId
+                         << " rejected: " << ToString(outcome));
+    request.client->NotifyRejected(request.record);
+}
+
+void
+EdgeController::Decide(uint32_t frame)
+{
+    NS_LOG_FUNCTION(this << frame);
+    const Time now = Simulator::Now();
+    const Time uploadStart = now + m_grantDelay;
+    const Time resultDelay = m_server->GetResultDelay();
+    const std::string schedulerName = m_scheduler->GetInstanceTypeId().GetName();
+    EdgeFrameRecord fr;
+    fr.frame = frame;
+    fr.decision = now;
+    fr.uploadStart = uploadStart;
+    fr.scheduler = schedulerName;
+    // A server still busy with earlier batches when the uploads start: the
+    // tasks get deadlines shorter by the remaining busy time, so any batch
+    // the scheduler forms meets them even if it has to wait (conservative:
+    // the uploads could have used that time too).
+    const double busyS = m_serverBusyAware && m_serverBusyUntil > uploadStart
+                             ? (m_serverBusyUntil - uploadStart).GetSeconds()
+                             : 0.0;
+    fr.serverBusyS = busyS;
+
+    // Deterministic order, independent of the order of arrival events.
+    std::vector<Request> pending;
+    std::swap(pending, m_pending);
+    std::stable_sort(pending.begin(), pending.end(), [](const Request& a, const Request& b) {
+        return a.record.taskId < b.record.taskId;
+    });
+    // Earliest deadline first per UE, so at most one task per UE enters.
+    std::stable_sort(pending.begin(), pending.end(), [](const Request& a, const Request& b) {
+        return a.record.deadline < b.record.deadline;
+    });
+    std::vector<Request> candidates;
+    std::vector<double> relDeadline;
+    for (Request& r : pending)
+    {
+        r.record.frame = frame;
+        r.record.scheduler = schedulerName;
+        fr.requests++;
+        const double t =
+            (r.record.deadline - uploadStart - resultDelay - m_timingGuard).GetSeconds();
+        if (!(t > 0))
+        {
+            fr.expired++;
+            Reject(r, InferenceTaskOutcome::EXPIRED);
+            continue;
+        }
+        r.record.requiredExit = m_profile.RequiredExit(r.record.requiredAccuracy);
+        if (r.record.requiredExit == 0)
+        {
+            fr.rejectedAccuracy++;
+            Reject(r, InferenceTaskOutcome::ACCURACY);
+            continue;
+        }
+        const bool ueTaken = std::any_of(candidates.begin(),
+                                         candidates.end(),
+                                         [&r](const Request& c) { return c.ue == r.ue; });
+        if (ueTaken)
+        {
+            m_pending.push_back(r); // a later frame
+            continue;
+        }
+        if (!(t - busyS > 0))
+        {
+            Reject(r, InferenceTaskOutcome::NOT_SCHEDULED); // the server is busy past it
+            continue;
+        }
+        candidates.push_back(r);
+        relDeadline.push_back(t - busyS);
+    }
+    // Problem users in task-id order (user index, then sequence).
+    std::vector<size_t> order(candidates.size());
+    for (size_t i = 0; i < order.size(); ++i)
+    {
+        order[i] = i;
+    }
+    std::sort(order.begin(), order.end(), [&candidates](size_t a, size_t b) {
+        return candidates[a].record.taskId < candidates[b].record.taskId;
+    });
+    {
+        std::vector<Request> c2;
+        std::vector<double> d2;
+        for (size_t i : order)
+        {
+            c2.push_back(candidates[i]);
+            d2.push_back(relDeadline[i]);
+        }
+        candidates.swap(c2);
+        relDeadline.swap(d2);
+    }
+
+    C2Problem problem;
+    const double rbHz = m_bs->GetResourceBlockWidth();
+    problem.SetBandwidth(m_bs->GetNResourceBlocks() * rbHz);
+    problem.SetResourceBlockWidth(rbHz);
+    double noise = m_bs->GetNoisePsd();
+    if (m_bs->GetRateMapping() == OfdmaRateMapping::SHANNON)
+    {
+        // r = B log2(1 + SNR / gap) is the fixed-power rate with N0 * gap.
+        DoubleValue gapDb;
+        m_bs->GetAttribute("SnrGap", gapDb);
+        noise *= std::pow(10.0, gapDb.Get() / 10.0);
+    }
+    else if (!m_warnedRateMapping)
+    {
+        m_warnedRateMapping = true;
+        NS_LOG_WARN("EdgeController: the BS uses the MCS table; plans assume Shannon rates, so "
+                    "uploads may take longer than predicted");
+    }
+    problem.SetRateModel(UplinkRateModel::FixedPower(noise));
+    problem.SetExitsFromProfile(m_profile);
+    // Uploads must end before the next frame's grants start. Capping T_k at
+    // (frame - guard) + C_{m_k}(1), the least compute time task k can have,
+    // guarantees it: its upload ends by T_k - Phi_k <= frame - guard. In the
+    // default scenario (T <= frame) the cap never binds.
+    const double uploadLimitS = (m_framePeriod - m_timingGuard).GetSeconds();
+    for (size_t i = 0; i < candidates.size(); ++i)
+    {
+        double leastComputeS = 0;
+        for (uint32_t n = 1; n <= candidates[i].record.requiredExit; ++n)
+        {
+            leastComputeS += problem.BlockTime(n, 1);
+        }
+        relDeadline[i] = std::min(relDeadline[i], uploadLimitS + leastComputeS);
+    }
+    for (size_t i = 0; i < candidates.size(); ++i)
+    {
+        const Request& r = candidates[i];
+        C2User u;
+        u.id = r.record.user;
+        u.bits = r.record.onAirBits;
+        u.powerW = r.ue->GetTxPowerW();
+        u.gain = std::max(m_bs->GetChannelGain(r.ue), 1e-300);
+        u.deadlineS = relDeadline[i];
+        u.accuracy = r.record.requiredAccuracy;
+        problem.AddUser(u);
+    }
+    fr.candidates = candidates.size();
+
+    C2Allocation alloc;
+    std::string error;
+    try
+    {
+        alloc = m_scheduler->Allocate(problem);
+    }
+    catch (const EdgeInferenceError& e)
+    {
+        error = e.what();
+    }
+    // Outside the handler, so the abort does not report an active exception.
+    NS_ABORT_MSG_IF(!error.empty(),
+                    "EdgeController: frame " << frame << ", scheduler " << schedulerName << ": "
+                                             << error);
+    ++m_decided;
+    fr.feasible = alloc.feasible;
+    fr.uploadDeadlineS = alloc.uploadDeadlineS;
+    fr.runtimeUs = alloc.stats.runtimeUs;
+    fr.searchNodes = alloc.stats.nodes;
+    m_allocationTrace(frame, problem, alloc);
+
+    if (!alloc.feasible)
+    {
+        NS_LOG_ERROR("frame " << frame << ": " << schedulerName
+                              << " returned an infeasible allocation ("
+                              << (alloc.violations.empty() ? "" : alloc.violations.front())
+                              << "); none of its tasks is executed");
+        for (const Request& r : candidates)
+        {
+            Reject(r, InferenceTaskOutcome::INFEASIBLE_ALLOCATION);
+        }
+        m_frameTrace(fr);
+        return;
+    }
+
+    std::vector<bool> served(candidates.size(), false);
+    std::vector<std::pair<Request, OfdmaGrant>> uploads;
+    EdgeBatchPlan plan;
+    plan.frame = frame;
+    plan.execution = alloc.execution;
+    uint32_t nextRb = 0;
+    double computeStartS = std::numeric_limits<double>::infinity();
+    for (const C2ServedTask& st : alloc.served)
+    {
+        computeStartS = std::min(computeStartS, st.computeStartS);
+    }
+    // The batch starts when the uploads end, or when the server is free.
+    const Time plannedStart = std::max(uploadStart + Seconds(computeStartS), m_serverBusyUntil);
+    const Time wait = plannedStart - (uploadStart + Seconds(computeStartS));
+    const Time grantLimit = uploadStart + m_framePeriod;
+    for (const C2ServedTask& st : alloc.served)
+    {
+        Request r = candidates[st.user];
+        served[st.user] = true;
+        r.record.exit = st.exit;
+        r.record.accuracy = m_profile.GetExitAccuracy(st.exit);
+        r.record.bandwidthHz = st.bandwidthHz;
+        r.record.firstRb = nextRb;
+        r.record.nRbs = st.resourceBlocks;
+        nextRb += st.resourceBlocks;
+        r.record.uploadStart = uploadStart;
+        r.record.predictedUploadEnd = uploadStart + Seconds(st.uploadEndS);
+        r.record.predictedCompletion = uploadStart + Seconds(st.completionS) + wait;
+        m_serverBusyUntil = std::max(m_serverBusyUntil, r.record.predictedCompletion);
+        OfdmaGrant g;
+        g.firstRb = r.record.firstRb;
+        g.nRbs = r.record.nRbs;
+        g.start = uploadStart;
+        g.end = std::min(uploadStart + Seconds(std::max(alloc.uploadDeadlineS, st.uploadEndS)) +
+                             m_timingGuard,
+                         grantLimit);
+        plan.tasks.push_back({r.record, r.client});
+        uploads.emplace_back(r, g);
+    }
+    for (size_t i = 0; i < candidates.size(); ++i)
+    {
+        if (!served[i])
+        {
+            Reject(candidates[i], InferenceTaskOutcome::NOT_SCHEDULED);
+        }
+    }
+    fr.predicted = alloc.served.size();
+    if (!plan.tasks.empty())
+    {
+        plan.plannedStart = plannedStart;
+        plan.latestStart = plan.plannedStart + m_timingGuard;
+        fr.plannedBatchStart = plan.plannedStart;
+        m_server->SubmitPlan(plan);
+        if (m_grantDelay.IsZero())
+        {
+            StartUploads(uploads);
+        }
+        else
+        {
+            Simulator::Schedule(m_grantDelay, &EdgeController::StartUploads, this, uploads);
+        }
+    }
+    NS_LOG_INFO("frame " << frame << ": " << fr.requests << " requests, " << fr.candidates
+                         << " candidates, " << fr.predicted << " served by " << schedulerName);
+    m_frameTrace(fr);
+}
+
+void
+EdgeController::StartUploads(std::vector<std::pair<Request, OfdmaGrant>> uploads)
+{
+    for (auto& [r, g] : uploads)
+    {
+        NS_LOG_LOGIC("user " << r.record.user << ": " << g);
+        r.ue->SetGrant(g);
+        r.client->NotifyScheduled(r.record);
+    }
+}
+
+} // namespace ns3

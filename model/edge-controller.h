@@ -1,0 +1,202 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_CONTROLLER_H
+#define EDGE_CONTROLLER_H
+
+#include "c2-allocation.h"
+#include "c2-problem.h"
+#include "early-exit-profile.h"
+#include "inference-task-record.h"
+#include "ofdma-grant.h"
+
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/ptr.h"
+#include "ns3/traced-callback.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+class C2Scheduler;
+class EdgeServer;
+class InferenceClient;
+class OfdmaBsNetDevice;
+class OfdmaUeNetDevice;
+
+/**
+ * \ingroup edge-inference
+ * \brief Summary of one frame's decision at the scheduler host.
+ */
+struct EdgeFrameRecord
+{
+    uint32_t frame{0};            //!< frame number, from 0
+    Time decision;                //!< when the scheduler ran
+    Time uploadStart;             //!< start of the frame's grants
+    std::string scheduler;        //!< scheduler TypeId name
+    uint32_t requests{0};         //!< tasks considered (pending at the decision)
+    uint32_t candidates{0};       //!< tasks in the problem given to the scheduler
+    uint32_t predicted{0};        //!< tasks the scheduler served (all predicted to complete)
+    uint32_t rejectedAccuracy{0}; //!< tasks no exit is accurate enough for
+    uint32_t expired{0};          //!< tasks whose deadline had passed
+    bool feasible{true};          //!< the allocation passed EvaluateC2Allocation
+    double uploadDeadlineS{0};    //!< the scheduler's upload deadline t (s)
+    Time plannedBatchStart;       //!< predicted start of the computation
+    double serverBusyS{0};        //!< server predicted busy this long after the upload start (s)
+    double runtimeUs{0};          //!< scheduler wall time (microseconds)
+    uint64_t searchNodes{0};      //!< scheduler search statistics
+};
+
+/**
+ * \ingroup edge-inference
+ * \brief The scheduler host at the base station: runs the frames, asks the
+ * C2 scheduler plugin for an allocation and executes it through uplink
+ * grants and a plan for the edge server.
+ *
+ * Frame f starts at S_f = start + f * FramePeriod. The decision is taken at
+ * S_f + RequestDelay, after every other event of that instant, so a task
+ * created at S_f by a periodic client is in frame f (as in the paper).
+ * Requests (SubmitRequest, an ideal control message) are delivered after
+ * RequestDelay. At the decision:
+ *  1. Each pending task gets its deadline relative to the upload start
+ *     U = decision + GrantDelay, shortened by the edge server's ResultDelay
+ *     and by TimingGuard: T'_k = created_k + T_k - U - ResultDelay -
+ *     TimingGuard. The guard (default 10 us) covers what the plan cannot
+ *     see: the propagation delay (3.3 us per km) and the rounding of packet
+ *     and block durations to the simulator's time resolution. Tasks with
+ *     T'_k <= 0 are rejected (EXPIRED); tasks no exit is accurate enough for
+ *     are rejected (ACCURACY). At most one task per UE enters the problem
+ *     (the earliest deadline; the others wait for a later frame).
+ *  2. The C2Problem is built in resource-block mode from the BS device: the
+ *     carrier's blocks (GetNResourceBlocks x GetResourceBlockWidth), the
+ *     fixed-power rate model with N0 = GetNoisePsd() times the SNR gap of
+ *     the Shannon mapping, each UE's TxPower and its channel gain now
+ *     (GetChannelGain), the task's on-air bits (packet headers included)
+ *     and the exits from the profile (accuracies and affine fits).
+ *  3. The scheduler plugin allocates. An infeasible allocation (per
+ *     EvaluateC2Allocation) is never executed: all its tasks are rejected
+ *     (INFEASIBLE_ALLOCATION). Otherwise served users get contiguous
+ *     resource blocks, in the order the scheduler lists them, for
+ *     [U, U + max(t, predicted upload end) + TimingGuard), cut at the next
+ *     frame's upload start; the other tasks are rejected (NOT_SCHEDULED).
+ *  4. The edge server gets the plan (exits, execution mode, predicted
+ *     start); at U the UEs get their grants and the clients are told to
+ *     send.
+ *
+ * The paper's frame model assumes the server is free when the uploads end.
+ * Here a frame may start while the previous batch still runs (latency
+ * requirements longer than the frame, delays): with ServerBusyAware (default)
+ * the controller shortens the frame's deadlines by the predicted remaining
+ * busy time, so the predictions hold; without it, it plans as if the server
+ * were free, the server delays the batch (see EdgeServer) and tasks may miss
+ * their deadlines. In the default scenario (T <= frame) the server is always
+ * free and both give the same plans.
+ */
+class EdgeController : public Application
+{
+  public:
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    EdgeController();
+    ~EdgeController() override;
+
+    /// \param scheduler the C2 scheduler plugin
+    void SetScheduler(Ptr<C2Scheduler> scheduler);
+    /// \return the C2 scheduler plugin
+    Ptr<C2Scheduler> GetScheduler() const;
+    /// \param profile the DNN profile (exits and block latencies)
+    void SetProfile(const EarlyExitProfile& profile);
+    /// \param server the edge server that executes the plans
+    void SetServer(Ptr<EdgeServer> server);
+    /// \return the edge server
+    Ptr<EdgeServer> GetServer() const;
+
+    /**
+     * \brief A task request from a UE (ideal control message; delivered
+     * after RequestDelay).
+     * \param record the task's record (requirements, size, on-air bits)
+     * \param client the UE application
+     */
+    void SubmitRequest(const InferenceTaskRecord& record, Ptr<InferenceClient> client);
+
+    /// \return frames decided so far
+    uint32_t GetFramesDecided() const;
+
+    /**
+     * TracedCallback signature of FrameScheduled.
+     * \param record the frame's summary
+     */
+    typedef void (*FrameTracedCallback)(const EdgeFrameRecord& record);
+    /**
+     * TracedCallback signature of Allocation.
+     * \param frame the frame
+     * \param problem the problem given to the scheduler
+     * \param allocation its allocation
+     */
+    typedef void (*AllocationTracedCallback)(uint32_t frame,
+                                             const C2Problem& problem,
+                                             const C2Allocation& allocation);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /// A task waiting for a frame.
+    struct Request
+    {
+        InferenceTaskRecord record;  //!< the task
+        Ptr<InferenceClient> client; //!< its UE application
+        Ptr<OfdmaUeNetDevice> ue;    //!< its UE device
+    };
+
+    /// \param request a delivered request
+    void ReceiveRequest(Request request);
+    /// Starts frame m_frame and schedules the next one.
+    void StartFrame();
+    /// \param frame the decision point of a frame (runs Decide after same-time events)
+    void DecisionPoint(uint32_t frame);
+    /// \param frame decides a frame
+    void Decide(uint32_t frame);
+    /// \param request a task that will not run; tells its client
+    void Reject(Request request, InferenceTaskOutcome outcome);
+    /// \param uploads served tasks and their grants, which start now
+    void StartUploads(std::vector<std::pair<Request, OfdmaGrant>> uploads);
+
+    Time m_framePeriod;             //!< FramePeriod attribute
+    Time m_requestDelay;            //!< RequestDelay attribute
+    Time m_grantDelay;              //!< GrantDelay attribute
+    Time m_timingGuard;             //!< TimingGuard attribute
+    uint32_t m_maxFrames;           //!< MaxFrames attribute
+    Ptr<C2Scheduler> m_scheduler;   //!< Scheduler attribute
+    Ptr<EdgeServer> m_server;       //!< the edge server
+    EarlyExitProfile m_profile;     //!< the DNN
+    bool m_hasProfile;              //!< m_profile set
+    Ptr<OfdmaBsNetDevice> m_bs;     //!< the BS device of this node
+    std::vector<Request> m_pending; //!< tasks waiting for a frame
+    uint32_t m_frame;               //!< next frame to start
+    uint32_t m_decided;             //!< frames decided
+    EventId m_frameEvent;           //!< next frame start
+    bool m_warnedRateMapping;       //!< warned that predictions are approximate
+    bool m_serverBusyAware;         //!< ServerBusyAware attribute
+    Time m_serverBusyUntil;         //!< predicted end of the last planned batch
+
+    TracedCallback<const EdgeFrameRecord&> m_frameTrace; //!< FrameScheduled
+    TracedCallback<uint32_t, const C2Problem&, const C2Allocation&>
+        m_allocationTrace; //!< Allocation
+};
+
+} // namespace ns3
+
+#endif /* EDGE_CONTROLLER_H */

@@ -1,0 +1,552 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "greedy-early-exit-c2-scheduler.h"
+
+#include "ns3/boolean.h"
+#include "ns3/log.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("GreedyEarlyExitC2Scheduler");
+
+NS_OBJECT_ENSURE_REGISTERED(GreedyEarlyExitC2Scheduler);
+
+namespace
+{
+
+/**
+ * A set of candidate users under construction at a fixed upload deadline,
+ * with the exact early-exit offsets maintained from the per-exit counts.
+ * Candidates are identified by their position i in the selector's
+ * candidate list.
+ */
+class ExactFiller
+{
+  public:
+    ExactFiller(const C2Problem& problem, const std::vector<uint32_t>& users, bool ordered)
+        : m_problem(problem),
+          m_users(users),
+          m_ordered(ordered),
+          m_nExits(problem.GetNExits()),
+          m_capacity(problem.Capacity()),
+          m_fills(0)
+    {
+        for (const C2Exit& e : problem.GetExits())
+        {
+            m_alpha.push_back(e.alphaS);
+            m_beta.push_back(e.betaS);
+        }
+        for (uint32_t k : users)
+        {
+            m_exit.push_back(problem.RequiredExit(k));
+            m_deadline.push_back(problem.GetUsers()[k].deadlineS);
+        }
+        m_in.assign(users.size(), 0);
+        Clear();
+    }
+
+    /// Empties the set.
+    void Clear()
+    {
+        for (uint32_t i : m_members)
+        {
+            m_in[i] = 0;
+        }
+        m_members.clear();
+        m_counts.assign(m_nExits, 0);
+        m_through.assign(m_nExits, 0);
+        m_minT.assign(m_nExits, std::numeric_limits<double>::infinity());
+        m_used = 0;
+        m_t = 0;
+    }
+
+    /// \return tau_n(b), computed as C2Problem::BlockTime does
+    double Tau(uint32_t n, uint32_t b) const
+    {
+        return b == 0 ? 0.0 : m_alpha[n - 1] * b + m_beta[n - 1];
+    }
+
+    /**
+     * \return true if, with candidate i added, every member (and i) still
+     * meets its deadline with upload deadline t under the exact offsets
+     */
+    bool DeadlinesHold(uint32_t i, double t) const
+    {
+        const uint32_t m = m_exit[i];
+        double acc = 0;
+        for (uint32_t n = 1; n <= m_nExits; ++n)
+        {
+            acc += Tau(n, m_through[n - 1] + (n <= m ? 1 : 0));
+            double tMin = m_minT[n - 1];
+            if (n == m)
+            {
+                tMin = std::min(tMin, m_deadline[i]);
+            }
+            if (tMin - acc < t)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// Adds candidate i whose need at the current t is need.
+    void Add(uint32_t i, double need)
+    {
+        const uint32_t m = m_exit[i];
+        m_counts[m - 1]++;
+        for (uint32_t n = 1; n <= m; ++n)
+        {
+            m_through[n - 1]++;
+        }
+        m_minT[m - 1] = std::min(m_minT[m - 1], m_deadline[i]);
+        m_used += need;
+        m_members.push_back(i);
+        m_in[i] = 1;
+    }
+
+    /// \return the shelf t*(S) of the set under the exact offsets (+inf if empty)
+    double Shelf() const
+    {
+        double acc = 0;
+        double shelf = std::numeric_limits<double>::infinity();
+        for (uint32_t n = 1; n <= m_nExits; ++n)
+        {
+            acc += Tau(n, m_through[n - 1]);
+            if (m_counts[n - 1] > 0)
+            {
+                shelf = std::min(shelf, m_minT[n - 1] - acc);
+            }
+        }
+        return shelf;
+    }
+
+    /// Loads a set known to be feasible at t (total need at t within capacity).
+    void Load(const std::vector<uint32_t>& members, double t)
+    {
+        Clear();
+        m_t = t;
+        for (uint32_t i : members)
+        {
+            Add(i, m_problem.Need(m_users[i], t));
+        }
+    }
+
+    /**
+     * One scan at the current t over the users in increasing need, keeping
+     * each user that fits (deadlines and bandwidth).
+     * \return number of users added
+     */
+    uint32_t Fill()
+    {
+        ++m_fills;
+        uint32_t added = 0;
+        const double t = m_t;
+        if (m_ordered)
+        {
+            for (uint32_t i = 0; i < m_users.size(); ++i)
+            {
+                if (m_in[i] || !DeadlinesHold(i, t))
+                {
+                    continue;
+                }
+                const double need = m_problem.Need(m_users[i], t);
+                if (!(m_used + need <= m_capacity))
+                {
+                    // Every later user needs at least as much.
+                    break;
+                }
+                Add(i, need);
+                ++added;
+            }
+            return added;
+        }
+        m_order.clear();
+        for (uint32_t i = 0; i < m_users.size(); ++i)
+        {
+            if (!m_in[i])
+            {
+                m_order.emplace_back(m_problem.Need(m_users[i], t), i);
+            }
+        }
+        std::sort(m_order.begin(), m_order.end());
+        for (const auto& [need, i] : m_order)
+        {
+            if (!DeadlinesHold(i, t))
+            {
+                continue;
+            }
+            if (!(m_used + need <= m_capacity))
+            {
+                break;
+            }
+            Add(i, need);
+            ++added;
+        }
+        return added;
+    }
+
+    /**
+     * Alternates filling at t and re-shelving (moving t up to the set's own
+     * shelf, where every need is smaller), until neither changes the set.
+     * The first fill happens at the t given: the candidate deadline was
+     * chosen for the set it should grow into, so moving up first would
+     * shut the intended users out.
+     */
+    void FillToFixpoint()
+    {
+        while (true)
+        {
+            Fill();
+            const double shelf = Shelf();
+            if (!(shelf > m_t))
+            {
+                break;
+            }
+            double used = 0;
+            for (uint32_t i : m_members)
+            {
+                used += m_problem.Need(m_users[i], shelf);
+            }
+            // Needs cannot grow with t; the check guards against rounding.
+            if (!(used <= m_capacity))
+            {
+                break;
+            }
+            m_t = shelf;
+            m_used = used;
+        }
+    }
+
+    /// \return the members (candidate positions)
+    const std::vector<uint32_t>& Members() const
+    {
+        return m_members;
+    }
+
+    /// \return the upload deadline the needs are computed at (s)
+    double T() const
+    {
+        return m_t;
+    }
+
+    /// \return number of scans made
+    uint64_t Fills() const
+    {
+        return m_fills;
+    }
+
+  private:
+    const C2Problem& m_problem;                       //!< the problem
+    const std::vector<uint32_t>& m_users;             //!< problem index of each candidate
+    bool m_ordered;                                   //!< need order independent of t
+    uint32_t m_nExits;                                //!< N
+    double m_capacity;                                //!< Capacity() (units)
+    std::vector<double> m_alpha;                      //!< alpha_n (s)
+    std::vector<double> m_beta;                       //!< beta_n (s)
+    std::vector<uint32_t> m_exit;                     //!< m_k per candidate
+    std::vector<double> m_deadline;                   //!< T_k per candidate
+    std::vector<char> m_in;                           //!< 1 if the candidate is a member
+    std::vector<uint32_t> m_members;                  //!< members (candidate positions)
+    std::vector<uint32_t> m_counts;                   //!< c_m
+    std::vector<uint32_t> m_through;                  //!< b_n
+    std::vector<double> m_minT;                       //!< earliest member deadline per exit
+    double m_used;                                    //!< total need at m_t (units)
+    double m_t;                                       //!< the upload deadline (s)
+    uint64_t m_fills;                                 //!< scans made
+    std::vector<std::pair<double, uint32_t>> m_order; //!< (need, candidate), general mode
+};
+
+} // namespace
+
+TypeId
+GreedyEarlyExitC2Scheduler::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::GreedyEarlyExitC2Scheduler")
+            .SetParent<C2Scheduler>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<GreedyEarlyExitC2Scheduler>()
+            .AddAttribute("Conservative",
+                          "If true, stop after the conservative stage: every compute offset is "
+                          "bounded by assuming all b tasks of the batch traverse each block up to "
+                          "their exit, sum_{n <= m} tau_n(b) (seconds). If false (default), the "
+                          "set is then grown with the exact early-exit offsets (fill and local "
+                          "search over the per-exit counts).",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&GreedyEarlyExitC2Scheduler::m_conservative),
+                          MakeBooleanChecker())
+            .AddAttribute("PlateauMoves",
+                          "Largest number of plateau moves of the local search per allocation "
+                          "(count): moving one task of the per-exit counts to another exit when "
+                          "that lowers the smallest total bandwidth need over all upload "
+                          "deadlines (Hz, or resource blocks) at the same batch size. 0 disables "
+                          "them: faster, slightly larger gap to the optimum.",
+                          UintegerValue(8),
+                          MakeUintegerAccessor(&GreedyEarlyExitC2Scheduler::m_plateauMoves),
+                          MakeUintegerChecker<uint32_t>());
+    return tid;
+}
+
+GreedyEarlyExitC2Scheduler::GreedyEarlyExitC2Scheduler()
+    : m_conservative(false),
+      m_plateauMoves(8)
+{
+    NS_LOG_FUNCTION(this);
+}
+
+GreedyEarlyExitC2Scheduler::~GreedyEarlyExitC2Scheduler()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+C2Allocation
+GreedyEarlyExitC2Scheduler::DoAllocate(const C2Problem& problem)
+{
+    NS_LOG_FUNCTION(this << problem.GetNUsers());
+    C2ShelfSelector selector(problem);
+    return Solve(selector);
+}
+
+C2Allocation
+GreedyEarlyExitC2Scheduler::Solve(C2ShelfSelector& selector) const
+{
+    const C2Problem& problem = selector.GetProblem();
+    const std::vector<uint32_t>& cand = selector.GetCandidates();
+    const uint32_t nCand = cand.size();
+    const uint32_t nExits = problem.GetNExits();
+    C2Allocation result;
+    result.execution = C2Allocation::BATCH;
+    if (nCand == 0)
+    {
+        return result;
+    }
+    const uint64_t selectsBefore = selector.GetSelectCalls();
+    std::vector<int64_t> local(problem.GetNUsers(), -1);
+    for (uint32_t i = 0; i < nCand; ++i)
+    {
+        local[cand[i]] = i;
+    }
+
+    // Stage 1: conservative offsets U_m(b) = sum_{n <= m} tau_n(b), exact
+    // selection per b. Feasibility under U is monotone in b (U grows with
+    // b), so a binary search finds the largest b: lo feasible, hi not.
+    std::vector<C2ShelfSelector::Group> pool{{1, nExits, 0}};
+    std::vector<double> offsets(nExits, 0.0);
+    C2ShelfSelector::Selection sel;
+    C2ShelfSelector::Selection best; // the empty set for b = 0
+    auto conservativeFits = [&](uint32_t b) {
+        double acc = 0;
+        for (uint32_t n = 1; n <= nExits; ++n)
+        {
+            acc += problem.BlockTime(n, b);
+            offsets[n - 1] = acc;
+        }
+        pool[0].quota = b;
+        return selector.Select(pool, offsets, &sel);
+    };
+    uint32_t lo = 0;
+    uint32_t hi = nCand + 1;
+    while (hi - lo > 1)
+    {
+        const uint32_t mid = lo + (hi - lo) / 2;
+        if (conservativeFits(mid))
+        {
+            lo = mid;
+            best = sel;
+        }
+        else
+        {
+            hi = mid;
+        }
+    }
+    NS_LOG_DEBUG("conservative stage: " << best.users.size() << " users at t = " << best.shelfS);
+
+    ExactFiller filler(problem, cand, selector.IsOrdered());
+    std::vector<uint32_t> members;
+    for (uint32_t k : best.users)
+    {
+        members.push_back(local[k]);
+    }
+    filler.Load(members, best.shelfS);
+    if (m_conservative)
+    {
+        // Grant at the set's own shelf under the exact offsets (smaller needs).
+        const double shelf = filler.Shelf();
+        if (!members.empty() && shelf > best.shelfS)
+        {
+            double used = 0;
+            for (uint32_t i : members)
+            {
+                used += problem.Need(cand[i], shelf);
+            }
+            if (used <= problem.Capacity())
+            {
+                filler.Load(members, shelf);
+            }
+        }
+    }
+    else
+    {
+        // Stage 2: grow the set in need order under the exact offsets.
+        filler.FillToFixpoint();
+        members = filler.Members();
+    }
+    double bestT = filler.T();
+
+    // Stage 3: local search over the per-exit counts c; each count vector is
+    // decided exactly by the selector with the exact offsets C_m(c).
+    std::vector<uint32_t> counts(nExits, 0);
+    for (uint32_t i : members)
+    {
+        counts[problem.RequiredExit(cand[i]) - 1]++;
+    }
+    std::vector<C2ShelfSelector::Group> classes(nExits);
+    // Decides the current counts; on success 'sel' holds the users.
+    auto countsFit = [&](bool minimizeCost) {
+        uint32_t through = 0;
+        for (uint32_t n = nExits; n >= 1; --n)
+        {
+            if (counts[n - 1] > selector.GetClassSize(n))
+            {
+                return false;
+            }
+            classes[n - 1] = {n, n, counts[n - 1]};
+            through += counts[n - 1];
+            offsets[n - 1] = problem.BlockTime(n, through); // tau_n(b_n) for now
+        }
+        for (uint32_t n = 2; n <= nExits; ++n)
+        {
+            offsets[n - 1] += offsets[n - 2];
+        }
+        return selector.Select(classes, offsets, &sel, minimizeCost);
+    };
+    auto accept = [&]() {
+        members.clear();
+        for (uint32_t k : sel.users)
+        {
+            members.push_back(local[k]);
+        }
+        bestT = sel.shelfS;
+    };
+    // Moves counts[from] -> counts[to] by one (from or to may be nExits: none).
+    auto shift = [&](uint32_t from, uint32_t to) {
+        if (from < nExits)
+        {
+            counts[from]--;
+        }
+        if (to < nExits)
+        {
+            counts[to]++;
+        }
+    };
+    uint32_t plateau = 0;
+    while (!m_conservative)
+    {
+        bool improved = false;
+        // (a) One more user, in any exit.
+        for (uint32_t m = 0; m < nExits && !improved; ++m)
+        {
+            shift(nExits, m);
+            improved = countsFit(false);
+            if (!improved)
+            {
+                shift(m, nExits);
+            }
+        }
+        // (b) Two users in exits x <= y for one in exit a.
+        for (uint32_t a = 0; a < nExits && !improved; ++a)
+        {
+            if (counts[a] == 0)
+            {
+                continue;
+            }
+            for (uint32_t x = 0; x < nExits && !improved; ++x)
+            {
+                for (uint32_t y = x; y < nExits && !improved; ++y)
+                {
+                    if (x == a || y == a)
+                    {
+                        continue; // covered by (a)
+                    }
+                    shift(a, x);
+                    shift(nExits, y);
+                    improved = countsFit(false);
+                    if (!improved)
+                    {
+                        shift(y, nExits);
+                        shift(x, a);
+                    }
+                }
+            }
+        }
+        if (improved)
+        {
+            accept();
+            continue;
+        }
+        // (c) Plateau: move one user to another exit if that lowers the
+        // smallest total need over all shelves (more room for (a), (b)).
+        if (plateau >= m_plateauMoves || members.empty())
+        {
+            break;
+        }
+        countsFit(true);
+        double bestCost = sel.costUnits * (1 - 1e-9);
+        C2ShelfSelector::Selection bestSel;
+        uint32_t bestFrom = nExits;
+        uint32_t bestTo = nExits;
+        for (uint32_t a = 0; a < nExits; ++a)
+        {
+            for (uint32_t x = 0; x < nExits && counts[a] > 0; ++x)
+            {
+                if (x == a)
+                {
+                    continue;
+                }
+                shift(a, x);
+                if (countsFit(true) && sel.costUnits < bestCost)
+                {
+                    bestCost = sel.costUnits;
+                    bestSel = sel;
+                    bestFrom = a;
+                    bestTo = x;
+                }
+                shift(x, a);
+            }
+        }
+        if (bestFrom == nExits)
+        {
+            break;
+        }
+        shift(bestFrom, bestTo);
+        sel = bestSel;
+        accept();
+        ++plateau;
+    }
+
+    result.stats.candidates = selector.GetSelectCalls() - selectsBefore;
+    result.stats.nodes = result.stats.candidates + filler.Fills();
+    result.uploadDeadlineS = members.empty() ? 0 : bestT;
+    std::sort(members.begin(), members.end(), [&cand](uint32_t a, uint32_t b) {
+        return cand[a] < cand[b];
+    });
+    for (uint32_t i : members)
+    {
+        result.served.push_back(
+            MakeC2ServedTask(problem, cand[i], problem.RequiredExit(cand[i]), bestT));
+    }
+    NS_LOG_DEBUG("served " << members.size() << " at t = " << bestT << " after " << plateau
+                           << " plateau moves");
+    return result;
+}
+
+} // namespace ns3

@@ -1,0 +1,405 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "inference-client.h"
+
+#include "edge-controller.h"
+#include "inference-task-header.h"
+#include "ofdma-ue-net-device.h"
+
+#include "ns3/double.h"
+#include "ns3/enum.h"
+#include "ns3/inet-socket-address.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/log.h"
+#include "ns3/node.h"
+#include "ns3/packet.h"
+#include "ns3/pointer.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/simulator.h"
+#include "ns3/socket.h"
+#include "ns3/string.h"
+#include "ns3/udp-header.h"
+#include "ns3/udp-socket-factory.h"
+#include "ns3/uinteger.h"
+
+#include <cmath>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("InferenceClient");
+
+NS_OBJECT_ENSURE_REGISTERED(InferenceClient);
+
+TypeId
+InferenceClient::GetTypeId()
+{
+    static TypeId tid =
+        TypeId("ns3::InferenceClient")
+            .SetParent<Application>()
+            .SetGroupName("EdgeInference")
+            .AddConstructor<InferenceClient>()
+            .AddAttribute("UserId",
+                          "Index of the user; tasks are identified as (UserId << 32) | sequence.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&InferenceClient::m_userId),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("TaskSize",
+                          "Size D of each task's input (bit); every draw must be > 0. "
+                          "Default: 24,576 bit (a 32x32x3 image).",
+                          StringValue("ns3::ConstantRandomVariable[Constant=24576]"),
+                          MakePointerAccessor(&InferenceClient::m_taskSize),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("AccuracyRequirement",
+                          "Accuracy requirement A of each task, in [0, 1]. No default: "
+                          "EdgeInferenceHelper sets U[a_1, a_N] of the profile unless told "
+                          "otherwise.",
+                          PointerValue(),
+                          MakePointerAccessor(&InferenceClient::m_accuracy),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("LatencyRequirement",
+                          "Latency requirement T of each task (s, from its creation); every "
+                          "draw must be > 0.",
+                          StringValue("ns3::UniformRandomVariable[Min=0.02|Max=0.1]"),
+                          MakePointerAccessor(&InferenceClient::m_latency),
+                          MakePointerChecker<RandomVariableStream>())
+            .AddAttribute("ArrivalProcess",
+                          "How tasks are created: one per Interval (Periodic, the paper's "
+                          "one task per frame) or Poisson with mean inter-arrival Interval.",
+                          EnumValue(PERIODIC),
+                          MakeEnumAccessor(&InferenceClient::m_arrival),
+                          MakeEnumChecker(PERIODIC, "Periodic", POISSON, "Poisson"))
+            .AddAttribute("Interval",
+                          "Task period (Periodic) or mean inter-arrival time (Poisson); "
+                          "must be > 0.",
+                          TimeValue(MilliSeconds(100)),
+                          MakeTimeAccessor(&InferenceClient::m_interval),
+                          MakeTimeChecker(NanoSeconds(1)))
+            .AddAttribute("MaxTasks",
+                          "Number of tasks to create; 0 for no limit.",
+                          UintegerValue(0),
+                          MakeUintegerAccessor(&InferenceClient::m_maxTasks),
+                          MakeUintegerChecker<uint32_t>())
+            .AddAttribute("RemoteAddress",
+                          "IPv4 address of the edge server.",
+                          AddressValue(),
+                          MakeAddressAccessor(&InferenceClient::m_remoteAddress),
+                          MakeAddressChecker())
+            .AddAttribute("RemotePort",
+                          "UDP port of the edge server.",
+                          UintegerValue(9000),
+                          MakeUintegerAccessor(&InferenceClient::m_remotePort),
+                          MakeUintegerChecker<uint16_t>())
+            .AddAttribute("SegmentSize",
+                          "Largest task payload per packet (bytes); with the 48 bytes of "
+                          "headers a packet must fit the device MTU.",
+                          UintegerValue(1400),
+                          MakeUintegerAccessor(&InferenceClient::m_segmentSize),
+                          MakeUintegerChecker<uint32_t>(1, 65000))
+            .AddTraceSource("TaskCreated",
+                            "A task was created (record with the requirements).",
+                            MakeTraceSourceAccessor(&InferenceClient::m_taskCreatedTrace),
+                            "ns3::InferenceClient::TaskRecordTracedCallback")
+            .AddTraceSource("TaskRecord",
+                            "A task ended (result or rejection): its complete record.",
+                            MakeTraceSourceAccessor(&InferenceClient::m_taskRecordTrace),
+                            "ns3::InferenceClient::TaskRecordTracedCallback")
+            .AddTraceSource("Tx",
+                            "A packet of task data was sent to the socket.",
+                            MakeTraceSourceAccessor(&InferenceClient::m_txTrace),
+                            "ns3::Packet::TracedCallback");
+    return tid;
+}
+
+InferenceClient::InferenceClient()
+    : m_userId(0),
+      m_arrival(PERIODIC),
+      m_maxTasks(0),
+      m_remotePort(9000),
+      m_segmentSize(1400),
+      m_sequence(0),
+      m_created(0),
+      m_completed(0)
+{
+    NS_LOG_FUNCTION(this);
+    m_interArrival = CreateObject<ExponentialRandomVariable>();
+}
+
+InferenceClient::~InferenceClient()
+{
+    NS_LOG_FUNCTION(this);
+}
+
+void
+InferenceClient::SetController(Ptr<EdgeController> controller)
+{
+    m_controller = controller;
+}
+
+Ptr<EdgeController>
+InferenceClient::GetController() const
+{
+    return m_controller;
+}
+
+uint32_t
+InferenceClient::GetUserId() const
+{
+    return m_userId;
+}
+
+Ptr<OfdmaUeNetDevice>
+InferenceClient::GetUeDevice() const
+{
+    Ptr<Node> node = GetNode();
+    for (uint32_t i = 0; node && i < node->GetNDevices(); ++i)
+    {
+        if (auto dev = DynamicCast<OfdmaUeNetDevice>(node->GetDevice(i)))
+        {
+            return dev;
+        }
+    }
+    return nullptr;
+}
+
+int64_t
+InferenceClient::AssignStreams(int64_t stream)
+{
+    NS_LOG_FUNCTION(this << stream);
+    int64_t used = 0;
+    for (Ptr<RandomVariableStream> rv :
+         {m_taskSize, m_accuracy, m_latency, Ptr<RandomVariableStream>(m_interArrival)})
+    {
+        if (rv)
+        {
+            rv->SetStream(stream + used);
+            ++used;
+        }
+    }
+    return used;
+}
+
+uint64_t
+InferenceClient::GetTasksCreated() const
+{
+    return m_created;
+}
+
+uint64_t
+InferenceClient::GetTasksCompleted() const
+{
+    return m_completed;
+}
+
+uint32_t
+InferenceClient::GetTasksInFlight() const
+{
+    return m_inFlight.size();
+}
+
+void
+InferenceClient::DoDispose()
+{
+    NS_LOG_FUNCTION(this);
+    m_controller = nullptr;
+    m_socket = nullptr;
+    m_taskSize = nullptr;
+    m_accuracy = nullptr;
+    m_latency = nullptr;
+    m_interArrival = nullptr;
+    Application::DoDispose();
+}
+
+void
+InferenceClient::StartApplication()
+{
+    NS_LOG_FUNCTION(this);
+    NS_ABORT_MSG_IF(!m_controller,
+                    "InferenceClient (user " << m_userId
+                                             << "): no EdgeController; use EdgeInferenceHelper "
+                                                "or SetController()");
+    NS_ABORT_MSG_IF(!m_accuracy,
+                    "InferenceClient (user "
+                        << m_userId
+                        << "): attribute AccuracyRequirement is not set (EdgeInferenceHelper sets "
+                           "U[a_1, a_N] of the profile)");
+    NS_ABORT_MSG_IF(!InetSocketAddress::IsMatchingType(m_remoteAddress) &&
+                        !Ipv4Address::IsMatchingType(m_remoteAddress),
+                    "InferenceClient (user " << m_userId
+                                             << "): attribute RemoteAddress must be the edge "
+                                                "server's IPv4 address");
+    Ptr<OfdmaUeNetDevice> dev = GetUeDevice();
+    NS_ABORT_MSG_IF(!dev,
+                    "InferenceClient (user " << m_userId << ", node " << GetNode()->GetId()
+                                             << "): the node has no OfdmaUeNetDevice; install "
+                                                "the uplink (OfdmaUplinkHelper::InstallUe) first");
+    NS_ABORT_MSG_IF(m_segmentSize + 48 > dev->GetMtu(),
+                    "InferenceClient (user " << m_userId << "): attribute SegmentSize "
+                                             << m_segmentSize << " + 48 header bytes exceeds the "
+                                             << "device MTU " << dev->GetMtu());
+    if (!m_socket)
+    {
+        m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
+        const Ipv4Address ip = InetSocketAddress::IsMatchingType(m_remoteAddress)
+                                   ? InetSocketAddress::ConvertFrom(m_remoteAddress).GetIpv4()
+                                   : Ipv4Address::ConvertFrom(m_remoteAddress);
+        NS_ABORT_MSG_IF(m_socket->Bind() == -1, "InferenceClient: failed to bind the socket");
+        m_socket->Connect(InetSocketAddress(ip, m_remotePort));
+    }
+    // The first task is created at the start; in Poisson mode after a draw.
+    if (m_arrival == PERIODIC)
+    {
+        CreateTask();
+    }
+    else
+    {
+        ScheduleNextTask();
+    }
+}
+
+void
+InferenceClient::StopApplication()
+{
+    NS_LOG_FUNCTION(this);
+    Simulator::Cancel(m_createEvent);
+    if (m_socket)
+    {
+        m_socket->Close();
+    }
+}
+
+void
+InferenceClient::ScheduleNextTask()
+{
+    if (m_maxTasks > 0 && m_created >= m_maxTasks)
+    {
+        return;
+    }
+    Time delay = m_interval;
+    if (m_arrival == POISSON)
+    {
+        delay = Seconds(m_interArrival->GetValue(m_interval.GetSeconds(), 0.0));
+    }
+    m_createEvent = Simulator::Schedule(delay, &InferenceClient::CreateTask, this);
+}
+
+void
+InferenceClient::CreateTask()
+{
+    NS_LOG_FUNCTION(this);
+    if (m_maxTasks > 0 && m_created >= m_maxTasks)
+    {
+        return;
+    }
+    InferenceTaskRecord r;
+    r.user = m_userId;
+    r.taskId = (static_cast<uint64_t>(m_userId) << 32) | m_sequence++;
+    r.taskBits = m_taskSize->GetValue();
+    NS_ABORT_MSG_IF(!(r.taskBits > 0) || !std::isfinite(r.taskBits),
+                    "InferenceClient (user " << m_userId << "): attribute TaskSize drew "
+                                             << r.taskBits << " bit; task sizes must be > 0");
+    r.requiredAccuracy = m_accuracy->GetValue();
+    NS_ABORT_MSG_IF(!(r.requiredAccuracy >= 0 && r.requiredAccuracy <= 1),
+                    "InferenceClient (user " << m_userId << "): attribute AccuracyRequirement "
+                                             << "drew " << r.requiredAccuracy
+                                             << "; must be in [0, 1]");
+    r.latencyRequirementS = m_latency->GetValue();
+    NS_ABORT_MSG_IF(!(r.latencyRequirementS > 0) || !std::isfinite(r.latencyRequirementS),
+                    "InferenceClient (user " << m_userId << "): attribute LatencyRequirement "
+                                             << "drew " << r.latencyRequirementS
+                                             << " s; must be > 0");
+    r.created = Simulator::Now();
+    r.deadline = r.created + Seconds(r.latencyRequirementS);
+    r.dataBytes = static_cast<uint32_t>(std::ceil(r.taskBits / 8.0));
+    // What goes over the air: each segment carries the task header and the
+    // UDP and IPv4 headers; the OFDMA device adds nothing (see its doc).
+    r.packets = (r.dataBytes + m_segmentSize - 1) / m_segmentSize;
+    const uint32_t perPacket =
+        InferenceTaskHeader().GetSerializedSize() + UdpHeader().GetSerializedSize() + 20;
+    r.onAirBits = 8.0 * (r.dataBytes + r.packets * perPacket);
+    ++m_created;
+    m_inFlight.insert(r.taskId);
+    NS_LOG_INFO("user " << m_userId << " creates task " << r.taskId << ": " << r.taskBits
+                        << " bit, A=" << r.requiredAccuracy << ", T=" << r.latencyRequirementS
+                        << " s");
+    m_taskCreatedTrace(r);
+    m_controller->SubmitRequest(r, this);
+    ScheduleNextTask();
+}
+
+void
+InferenceClient::NotifyScheduled(const InferenceTaskRecord& record)
+{
+    NS_LOG_FUNCTION(this << record.taskId);
+    const uint32_t nSeg = record.packets;
+    uint32_t left = record.dataBytes;
+    for (uint32_t s = 0; s < nSeg; ++s)
+    {
+        const uint32_t bytes = std::min(left, m_segmentSize);
+        left -= bytes;
+        Ptr<Packet> p = Create<Packet>(bytes);
+        InferenceTaskHeader h;
+        h.SetTaskId(record.taskId);
+        h.SetUser(m_userId);
+        h.SetTaskBytes(record.dataBytes);
+        h.SetSegment(s, nSeg);
+        p->AddHeader(h);
+        m_txTrace(p);
+        if (m_socket->Send(p) < 0)
+        {
+            NS_LOG_WARN("user " << m_userId << ": socket refused segment " << s << " of task "
+                                << record.taskId);
+        }
+    }
+}
+
+void
+InferenceClient::NotifyRejected(const InferenceTaskRecord& record)
+{
+    NS_LOG_FUNCTION(this << record.taskId << ToString(record.outcome));
+    Finish(record);
+}
+
+void
+InferenceClient::ReceiveResult(const InferenceTaskRecord& record)
+{
+    NS_LOG_FUNCTION(this << record.taskId);
+    InferenceTaskRecord r = record;
+    r.deadlineMet = Simulator::Now() <= r.deadline;
+    r.accuracyMet = r.accuracy >= r.requiredAccuracy;
+    if (!r.deadlineMet)
+    {
+        r.outcome = InferenceTaskOutcome::DEADLINE_MISSED;
+    }
+    else if (!r.accuracyMet)
+    {
+        r.outcome = InferenceTaskOutcome::ACCURACY;
+    }
+    else
+    {
+        r.outcome = InferenceTaskOutcome::COMPLETED;
+    }
+    Finish(r);
+}
+
+void
+InferenceClient::Finish(InferenceTaskRecord record)
+{
+    if (m_inFlight.erase(record.taskId) == 0)
+    {
+        NS_LOG_WARN("user " << m_userId << ": task " << record.taskId << " ended twice");
+        return;
+    }
+    record.resultReceived = Simulator::Now();
+    if (record.IsCompleted())
+    {
+        ++m_completed;
+    }
+    NS_LOG_INFO("user " << m_userId << " task " << record.taskId
+                        << " ends: " << ToString(record.outcome));
+    m_taskRecordTrace(record);
+}
+
+} // namespace ns3

@@ -1,0 +1,165 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef INFERENCE_CLIENT_H
+#define INFERENCE_CLIENT_H
+
+#include "inference-task-record.h"
+
+#include "ns3/address.h"
+#include "ns3/application.h"
+#include "ns3/event-id.h"
+#include "ns3/ptr.h"
+#include "ns3/traced-callback.h"
+
+#include <set>
+
+namespace ns3
+{
+
+class EdgeController;
+class RandomVariableStream;
+class ExponentialRandomVariable;
+class Socket;
+class Packet;
+class OfdmaUeNetDevice;
+
+/**
+ * \ingroup edge-inference
+ * \brief UE application: creates inference tasks, asks the scheduler host
+ * for service, uploads the task data inside its grant and receives the
+ * result.
+ *
+ * Each task draws its size D (TaskSize, bit), accuracy requirement A
+ * (AccuracyRequirement) and latency requirement T (LatencyRequirement, s,
+ * measured from creation). Tasks are created one per Interval from the
+ * application start (ArrivalProcess Periodic: with the start time and
+ * interval equal to the EdgeController's, each frame starts with one new
+ * task per user, as in the paper) or as a Poisson process of mean
+ * inter-arrival Interval.
+ *
+ * Control messages are ideal (no loss): the task request goes to the
+ * EdgeController (SubmitRequest; its RequestDelay applies); the grant comes
+ * back through NotifyScheduled, and the client then sends the data over its
+ * UDP socket to RemoteAddress:RemotePort, split into segments of at most
+ * SegmentSize payload bytes, each with an InferenceTaskHeader. The UE
+ * device (OfdmaUeNetDevice) queues the packets until its grant starts.
+ * The result (ReceiveResult) or a rejection (NotifyRejected) ends the
+ * task; the client then fires TaskRecord with the complete record.
+ *
+ * The bits the scheduler must move for a task (InferenceTaskRecord::
+ * onAirBits) are what goes over the air: every segment's payload plus the
+ * task header (20 bytes), UDP (8) and IPv4 (20) headers; the OFDMA device
+ * adds no further overhead.
+ */
+class InferenceClient : public Application
+{
+  public:
+    /// How tasks are created.
+    enum ArrivalProcess
+    {
+        PERIODIC, //!< one task every Interval from the start
+        POISSON   //!< exponential inter-arrival times of mean Interval
+    };
+
+    /**
+     * \brief Get the type ID.
+     * \return the object TypeId
+     */
+    static TypeId GetTypeId();
+
+    InferenceClient();
+    ~InferenceClient() override;
+
+    /// \param controller the scheduler host that serves this UE
+    void SetController(Ptr<EdgeController> controller);
+    /// \return the scheduler host
+    Ptr<EdgeController> GetController() const;
+
+    /// \return the user index (UserId attribute)
+    uint32_t GetUserId() const;
+
+    /// \return the UE device of this node (null if none)
+    Ptr<OfdmaUeNetDevice> GetUeDevice() const;
+
+    /**
+     * \brief Assign fixed random variable stream numbers.
+     * \param stream first stream index to use
+     * \return the number of streams used
+     */
+    int64_t AssignStreams(int64_t stream);
+
+    /**
+     * \brief The scheduler host served the task: its grant starts now, so
+     * the data is sent (ideal control message).
+     * \param record the task's record with the grant filled in
+     */
+    void NotifyScheduled(const InferenceTaskRecord& record);
+
+    /**
+     * \brief The task will not be executed (ideal control message); ends it.
+     * \param record the task's record with the outcome set
+     */
+    void NotifyRejected(const InferenceTaskRecord& record);
+
+    /**
+     * \brief The result of the task arrives (ideal downlink); ends it.
+     * \param record the task's record as completed by the edge server
+     */
+    void ReceiveResult(const InferenceTaskRecord& record);
+
+    /// \return tasks created so far
+    uint64_t GetTasksCreated() const;
+    /// \return tasks that met their deadline and accuracy
+    uint64_t GetTasksCompleted() const;
+    /// \return tasks created but not ended yet
+    uint32_t GetTasksInFlight() const;
+
+    /**
+     * TracedCallback signature for task records.
+     * \param record the record
+     */
+    typedef void (*TaskRecordTracedCallback)(const InferenceTaskRecord& record);
+
+  protected:
+    void DoDispose() override;
+
+  private:
+    void StartApplication() override;
+    void StopApplication() override;
+
+    /// Creates one task and submits its request.
+    void CreateTask();
+    /// Schedules the next CreateTask.
+    void ScheduleNextTask();
+    /// \param record ends a task: fills the final fields and fires TaskRecord
+    void Finish(InferenceTaskRecord record);
+
+    uint32_t m_userId;                             //!< UserId attribute
+    Ptr<RandomVariableStream> m_taskSize;          //!< TaskSize attribute (bit)
+    Ptr<RandomVariableStream> m_accuracy;          //!< AccuracyRequirement attribute
+    Ptr<RandomVariableStream> m_latency;           //!< LatencyRequirement attribute (s)
+    ArrivalProcess m_arrival;                      //!< ArrivalProcess attribute
+    Time m_interval;                               //!< Interval attribute
+    uint32_t m_maxTasks;                           //!< MaxTasks attribute (0: no limit)
+    Address m_remoteAddress;                       //!< RemoteAddress attribute
+    uint16_t m_remotePort;                         //!< RemotePort attribute
+    uint32_t m_segmentSize;                        //!< SegmentSize attribute (bytes)
+    Ptr<ExponentialRandomVariable> m_interArrival; //!< Poisson inter-arrival times
+    Ptr<EdgeController> m_controller;              //!< scheduler host
+    Ptr<Socket> m_socket;                          //!< UDP socket to the server
+    EventId m_createEvent;                         //!< next task creation
+    uint32_t m_sequence;                           //!< next task sequence number
+    uint64_t m_created;                            //!< tasks created
+    uint64_t m_completed;                          //!< tasks completed
+    std::set<uint64_t> m_inFlight;                 //!< tasks not ended yet
+
+    TracedCallback<const InferenceTaskRecord&> m_taskCreatedTrace; //!< TaskCreated
+    TracedCallback<const InferenceTaskRecord&> m_taskRecordTrace;  //!< TaskRecord
+    TracedCallback<Ptr<const Packet>> m_txTrace;                   //!< Tx
+};
+
+} // namespace ns3
+
+#endif /* INFERENCE_CLIENT_H */

@@ -1,0 +1,554 @@
+/*
+ * SPDX-License-Identifier: GPL-2.0-only
+ *
+ * Tests of the early-exit schedulers (model.md section 6.2 and 6.3):
+ * GreedyEarlyExitC2Scheduler (both variants) and TreeSearchC2Scheduler.
+ * Hand-built frames have their optimum derived in the comments; thousands
+ * of seeded random small frames compare the tree search with the
+ * exhaustive search over subsets (ExhaustiveC2Scheduler with EarlyExit),
+ * and every allocation is re-evaluated with EvaluateC2Allocation.
+ */
+
+#include "ns3/boolean.h"
+#include "ns3/c2-allocation.h"
+#include "ns3/c2-problem.h"
+#include "ns3/c2-scenario.h"
+#include "ns3/c2-scheduler.h"
+#include "ns3/object-factory.h"
+#include "ns3/test.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+#include <iostream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+using namespace ns3;
+
+namespace
+{
+
+/// A scheduler by TypeId name with one optional boolean attribute.
+Ptr<C2Scheduler>
+MakeScheduler(const std::string& typeName, const std::string& attribute = "", bool value = false)
+{
+    ObjectFactory factory;
+    factory.SetTypeId(typeName);
+    if (!attribute.empty())
+    {
+        factory.Set(attribute, BooleanValue(value));
+    }
+    return factory.Create<C2Scheduler>();
+}
+
+/// True if a TypeId of that name is registered (other schedulers may be absent).
+bool
+HasType(const std::string& typeName)
+{
+    TypeId tid;
+    return TypeId::LookupByNameFailSafe(typeName, &tid);
+}
+
+/**
+ * A hand-built problem with the fixed-PSD rate model at SNR = 3, i.e. 2
+ * bit/s/Hz: N0 = 1e-20 W/Hz, B_ref = 1 MHz, P = 1 W, g = 3e-14 give
+ * SNR = 3e-14 / (1e-20 * 1e6) = 3. A user of D bits then needs
+ * w(t) = D / (2 t) Hz to upload within t.
+ */
+C2Problem
+HandProblem(double bandwidthHz,
+            const std::vector<C2Exit>& exits,
+            const std::vector<double>& bits,
+            const std::vector<double>& deadlinesS,
+            const std::vector<double>& accuracies)
+{
+    C2Problem p;
+    p.SetBandwidth(bandwidthHz);
+    p.SetRateModel(UplinkRateModel::FixedPsd(1e-20, 1e6));
+    p.SetExits(exits);
+    for (size_t k = 0; k < bits.size(); ++k)
+    {
+        C2User u;
+        u.id = k;
+        u.bits = bits[k];
+        u.powerW = 1.0;
+        u.gain = 3e-14;
+        u.deadlineS = deadlinesS[k];
+        u.accuracy = accuracies[k];
+        p.AddUser(u);
+    }
+    return p;
+}
+
+/// Served user indices, sorted.
+std::vector<uint32_t>
+ServedUsers(const C2Allocation& a)
+{
+    std::vector<uint32_t> v;
+    for (const C2ServedTask& t : a.served)
+    {
+        v.push_back(t.user);
+    }
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+/// The exits of one test DNN.
+struct ExitSet
+{
+    const char* name;
+    std::vector<C2Exit> exits;
+};
+
+/// The DNNs of the random frames: the paper-default profile's values and
+/// variants where early exits and batch composition matter more or less.
+std::vector<ExitSet>
+TestExitSets()
+{
+    const double ms = 1e-3;
+    return {
+        // Same values as data/profiles/paper-default.csv.
+        {"paper-default N=5",
+         {{0.60, 0.20 * ms, 1.5 * ms},
+          {0.72, 0.18 * ms, 1.8 * ms},
+          {0.81, 0.15 * ms, 2.0 * ms},
+          {0.87, 0.12 * ms, 2.2 * ms},
+          {0.90, 0.10 * ms, 2.5 * ms}}},
+        {"N=3",
+         {{0.60, 0.20 * ms, 1.5 * ms}, {0.81, 0.15 * ms, 2.0 * ms}, {0.90, 0.10 * ms, 2.5 * ms}}},
+        // One exit: early exit cannot help, the problem is shelf packing.
+        {"N=1", {{0.90, 0.5 * ms, 5 * ms}}},
+        // Heavy per-sample cost: the batch composition dominates the offsets.
+        {"heavy N=4",
+         {{0.60, 2 * ms, 1 * ms},
+          {0.70, 2 * ms, 1 * ms},
+          {0.80, 2 * ms, 1 * ms},
+          {0.90, 2 * ms, 1 * ms}}},
+    };
+}
+
+/**
+ * Two users that require exit 1 and must finish by 12 ms, one that requires
+ * exit 2, with tau_n(b) = b + 4 ms for both blocks.
+ */
+class EarlyExitBeatsShelfPackingTestCase : public TestCase
+{
+  public:
+    EarlyExitBeatsShelfPackingTestCase()
+        : TestCase("Early exit serves more users than batching alone (hand-derived)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const double ms = 1e-3;
+        // tau_n(b) = 1 ms * b + 4 ms for n = 1, 2; a_1 = 0.7, a_2 = 0.9.
+        const std::vector<C2Exit> exits{{0.7, 1 * ms, 4 * ms}, {0.9, 1 * ms, 4 * ms}};
+        // Users 0-2 need exit 1 (A = 0.6), user 3 needs exit 2 (A = 0.8);
+        // all 2000 bits, deadline 12 ms; B = 1 MHz, w(t) = 1000 / t Hz.
+        const C2Problem p = HandProblem(1e6,
+                                        exits,
+                                        {2000, 2000, 2000, 2000},
+                                        {12 * ms, 12 * ms, 12 * ms, 12 * ms},
+                                        {0.6, 0.6, 0.6, 0.8});
+        // Early exit: users 0-2 alone at exit 1 give C_1(3) = 3 + 4 = 7 ms,
+        // t* = 12 - 7 = 5 ms, need 3 * 1000 / 0.005 = 600 kHz <= 1 MHz.
+        // All four: b_1 = 4, b_2 = 1, C_2 = (4 + 4) + (1 + 4) = 13 ms > 12 ms.
+        // Three including user 3: C_2 = (3 + 4) + (1 + 4) = 12 ms, t* = 0.
+        // So the optimum is {0, 1, 2} at t = 5 ms.
+        const C2Allocation tree = MakeScheduler("ns3::TreeSearchC2Scheduler")->Allocate(p);
+        NS_TEST_ASSERT_MSG_EQ(tree.feasible, true, "tree search allocation is feasible");
+        NS_TEST_ASSERT_MSG_EQ(tree.GetServedCount(), 3, "early exit serves users 0-2");
+        NS_TEST_ASSERT_MSG_EQ((ServedUsers(tree) == std::vector<uint32_t>{0, 1, 2}),
+                              true,
+                              "the three users that need exit 1");
+        NS_TEST_ASSERT_MSG_EQ_TOL(tree.uploadDeadlineS, 5 * ms, 1e-12, "t* = 12 - 7 ms");
+        for (const C2ServedTask& t : tree.served)
+        {
+            NS_TEST_ASSERT_MSG_EQ(t.exit, 1, "each task leaves at its required exit");
+        }
+        const C2Allocation greedy = MakeScheduler("ns3::GreedyEarlyExitC2Scheduler")->Allocate(p);
+        NS_TEST_ASSERT_MSG_EQ(greedy.feasible, true, "greedy allocation is feasible");
+        NS_TEST_ASSERT_MSG_EQ(greedy.GetServedCount(), 3, "the greedy finds the optimum here");
+        // Without early exit every task runs both blocks: C(1) = 10 ms
+        // (t = 2 ms, need 500 kHz), C(2) = 12 ms leaves t = 0: one user.
+        if (HasType("ns3::ShelfPackingC2Scheduler"))
+        {
+            const C2Allocation sp = MakeScheduler("ns3::ShelfPackingC2Scheduler")->Allocate(p);
+            NS_TEST_ASSERT_MSG_EQ(sp.GetServedCount(), 1, "batching alone serves one user");
+        }
+    }
+};
+
+/**
+ * One exit, long deadlines, narrow band: the bandwidth decides.
+ */
+class BandwidthBindsTestCase : public TestCase
+{
+  public:
+    BandwidthBindsTestCase()
+        : TestCase("Bandwidth binds (hand-derived)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const double ms = 1e-3;
+        // One exit, tau(b) = 1 ms * b + 4 ms; B = 100 kHz; deadlines 100 ms.
+        // Users 0-5: 1000 bits (w = 500 / t Hz); users 6-11: 2000 bits
+        // (w = 1000 / t Hz). Same SNR, so the small tasks are cheaper.
+        std::vector<double> bits(12, 1000);
+        std::fill(bits.begin() + 6, bits.end(), 2000);
+        const C2Problem p = HandProblem(1e5,
+                                        {{0.9, 1 * ms, 4 * ms}},
+                                        bits,
+                                        std::vector<double>(12, 100 * ms),
+                                        std::vector<double>(12, 0.5));
+        // 6 small + x large users: C = (6 + x) + 4 ms, t = 90 - x ms,
+        // need (3000 + 1000 x) / t <= 1e5 Hz  <=>  1100 x <= 6000, x <= 5:
+        // x = 5: 8000 / 0.085 = 94.1 kHz fits; x = 6: 9000 / 0.084 = 107.1 kHz
+        // does not, while compute alone (C(12) = 16 ms) would allow all 12.
+        // Any 6 large users instead of small ones need even more.
+        const C2Allocation tree = MakeScheduler("ns3::TreeSearchC2Scheduler")->Allocate(p);
+        NS_TEST_ASSERT_MSG_EQ(tree.feasible, true, "tree search allocation is feasible");
+        NS_TEST_ASSERT_MSG_EQ(tree.GetServedCount(), 11, "6 small + 5 large tasks");
+        NS_TEST_ASSERT_MSG_EQ_TOL(tree.uploadDeadlineS, 85 * ms, 1e-12, "t* = 100 - 15 ms");
+        uint32_t small = 0;
+        for (uint32_t k : ServedUsers(tree))
+        {
+            small += k < 6 ? 1 : 0;
+        }
+        NS_TEST_ASSERT_MSG_EQ(small, 6, "all six small tasks are served");
+        const C2Allocation greedy = MakeScheduler("ns3::GreedyEarlyExitC2Scheduler")->Allocate(p);
+        NS_TEST_ASSERT_MSG_EQ(greedy.GetServedCount(), 11, "the greedy finds the optimum here");
+    }
+};
+
+/**
+ * Ample bandwidth, tight deadlines: the computation decides, and only the
+ * exact offsets find the optimum.
+ */
+class ComputeBindsTestCase : public TestCase
+{
+  public:
+    ComputeBindsTestCase()
+        : TestCase("Compute binds (hand-derived), conservative greedy falls short")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const double ms = 1e-3;
+        // tau_n(b) = 1 ms * b + 4 ms for n = 1, 2. Users 0-7 need exit 1,
+        // users 8-11 need exit 2; all 100 bits (w = 50 / t Hz), deadline
+        // 20 ms, B = 1 MHz.
+        std::vector<double> acc(12, 0.6);
+        std::fill(acc.begin() + 8, acc.end(), 0.8);
+        const C2Problem p = HandProblem(1e6,
+                                        {{0.7, 1 * ms, 4 * ms}, {0.9, 1 * ms, 4 * ms}},
+                                        std::vector<double>(12, 100),
+                                        std::vector<double>(12, 20 * ms),
+                                        acc);
+        // Counts (c1, c2): C_1 = c1 + c2 + 4 ms, C_2 = C_1 + c2 + 4 ms when
+        // c2 > 0. c2 = 0: c1 = 8 gives C_1 = 12 ms, 8 users. c2 >= 1 needs
+        // C_2 = c1 + 2 c2 + 8 < 20 ms (t > 0): c1 + 2 c2 <= 11 (then
+        // t >= 1 ms and the need 12 * 50 / 0.001 = 600 kHz fits), maximised
+        // by (8, 1) or (7, 2): 9 users. Ten users need c2 >= 2 and then
+        // c1 + 2 c2 = 10 + c2 >= 12. With (8, 1): C_1 = 13, C_2 = 18 ms,
+        // t* = 2 ms.
+        const C2Allocation tree = MakeScheduler("ns3::TreeSearchC2Scheduler")->Allocate(p);
+        NS_TEST_ASSERT_MSG_EQ(tree.feasible, true, "tree search allocation is feasible");
+        NS_TEST_ASSERT_MSG_EQ(tree.GetServedCount(), 9, "9 users with the exact offsets");
+        const C2Allocation greedy = MakeScheduler("ns3::GreedyEarlyExitC2Scheduler")->Allocate(p);
+        NS_TEST_ASSERT_MSG_EQ(greedy.feasible, true, "greedy allocation is feasible");
+        NS_TEST_ASSERT_MSG_EQ(greedy.GetServedCount(), 9, "the exact-offset greedy finds 9");
+        // Conservative bound U_1(b) = b + 4, U_2(b) = 2 b + 8 ms: exit-2
+        // users need 2 b + 8 < 20, b <= 5; exit-1 users b + 4 < 20. So b = 8
+        // (the exit-1 users, U_1 = 12 ms) but not b = 9 (only the 8 exit-1
+        // users have T - U > 0 at b = 9, since 2 * 9 + 8 = 26 > 20).
+        const C2Allocation cons =
+            MakeScheduler("ns3::GreedyEarlyExitC2Scheduler", "Conservative", true)->Allocate(p);
+        NS_TEST_ASSERT_MSG_EQ(cons.feasible, true, "conservative allocation is feasible");
+        NS_TEST_ASSERT_MSG_EQ(cons.GetServedCount(), 8, "the conservative bound stops at 8");
+        // Without early exit, C(b) = 2 (b + 4) < 20 ms gives b = 5.
+        if (HasType("ns3::ShelfPackingC2Scheduler"))
+        {
+            const C2Allocation sp = MakeScheduler("ns3::ShelfPackingC2Scheduler")->Allocate(p);
+            NS_TEST_ASSERT_MSG_EQ(sp.GetServedCount(), 5, "batching alone serves 5");
+        }
+    }
+};
+
+/**
+ * Frames where nobody can be served: no users; and users that each fail
+ * alone (accuracy, deadline, bandwidth).
+ */
+class NothingToServeTestCase : public TestCase
+{
+  public:
+    NothingToServeTestCase()
+        : TestCase("Empty frame and frames where no user can be served")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const double ms = 1e-3;
+        const std::vector<C2Exit> exits{{0.7, 1 * ms, 4 * ms}, {0.9, 1 * ms, 4 * ms}};
+        const C2Problem empty = HandProblem(1e6, exits, {}, {}, {});
+        // User 0: accuracy 0.95 > a_2 = 0.9. User 1: deadline 4 ms < tau_1(1)
+        // = 5 ms. User 2: 1e6 bits within at most 20 - 5 = 15 ms alone needs
+        // 1e6 / (2 * 0.015) = 33 MHz > 1 MHz.
+        const C2Problem none =
+            HandProblem(1e6, exits, {100, 100, 1e6}, {50 * ms, 4 * ms, 20 * ms}, {0.95, 0.6, 0.6});
+        for (const char* name : {"ns3::TreeSearchC2Scheduler", "ns3::GreedyEarlyExitC2Scheduler"})
+        {
+            for (const C2Problem* p : {&empty, &none})
+            {
+                const C2Allocation a = MakeScheduler(name)->Allocate(*p);
+                NS_TEST_ASSERT_MSG_EQ(a.GetServedCount(), 0, name << " serves nobody");
+                NS_TEST_ASSERT_MSG_EQ(a.feasible,
+                                      true,
+                                      name << ": the empty allocation is feasible");
+            }
+        }
+        const C2Allocation cons =
+            MakeScheduler("ns3::GreedyEarlyExitC2Scheduler", "Conservative", true)->Allocate(none);
+        NS_TEST_ASSERT_MSG_EQ(cons.GetServedCount(), 0, "conservative serves nobody");
+    }
+};
+
+/**
+ * Seeded random small frames: the tree search equals the exhaustive search,
+ * the greedy never beats it, nothing is infeasible.
+ */
+class RandomFramesTestCase : public TestCase
+{
+  public:
+    RandomFramesTestCase()
+        : TestCase("Random frames: TreeSearch == Exhaustive(EarlyExit), Greedy <= TreeSearch")
+    {
+    }
+
+  private:
+    /// Re-evaluates an allocation and checks it is consistent and feasible.
+    void CheckFeasible(const C2Problem& p, const C2Allocation& a, const std::string& what)
+    {
+        NS_TEST_ASSERT_MSG_EQ(a.feasible, true, what << " flagged infeasible");
+        const C2Evaluation ev = EvaluateC2Allocation(p, a);
+        NS_TEST_ASSERT_MSG_EQ(ev.feasible,
+                              true,
+                              what << " infeasible: "
+                                   << (ev.violations.empty() ? "" : ev.violations.front()));
+        NS_TEST_ASSERT_MSG_EQ(ev.completedCount, a.GetServedCount(), what << " all tasks complete");
+        for (const C2ServedTask& t : a.served)
+        {
+            NS_TEST_ASSERT_MSG_EQ(t.exit,
+                                  p.RequiredExit(t.user),
+                                  what << ": user " << t.user << " leaves at its required exit");
+        }
+    }
+
+    void DoRun() override
+    {
+        const std::vector<ExitSet> exitSets = TestExitSets();
+        const bool haveShelf = HasType("ns3::ShelfPackingC2Scheduler");
+        Ptr<C2Scheduler> exhaustive =
+            MakeScheduler("ns3::ExhaustiveC2Scheduler", "EarlyExit", true);
+        Ptr<C2Scheduler> tree = MakeScheduler("ns3::TreeSearchC2Scheduler");
+        // Without the greedy incumbent the tree search must find every
+        // served user itself (the greedy is often optimal on small frames).
+        Ptr<C2Scheduler> treeAlone =
+            MakeScheduler("ns3::TreeSearchC2Scheduler", "GreedyIncumbent", false);
+        Ptr<C2Scheduler> greedy = MakeScheduler("ns3::GreedyEarlyExitC2Scheduler");
+        Ptr<C2Scheduler> cons =
+            MakeScheduler("ns3::GreedyEarlyExitC2Scheduler", "Conservative", true);
+        Ptr<C2Scheduler> shelf =
+            haveShelf ? MakeScheduler("ns3::ShelfPackingC2Scheduler") : nullptr;
+
+        const double bandwidths[] = {0.3e6, 1e6, 3e6};
+        // Deadline ranges (s): compute binds, the default, bandwidth binds.
+        const double deadlines[][2] = {{0.005, 0.040}, {0.020, 0.100}, {0.060, 0.300}};
+        uint32_t frames = 0;
+        uint32_t greedyShort = 0;
+        uint32_t consShort = 0;
+        double gapSum = 0;
+        double maxGap = 0;
+        uint64_t servedTotal = 0;
+        uint64_t shelfTotal = 0;
+        // Mixed-radix enumeration of the configurations: K (12) x DNN (4) x
+        // rate model (2) x resource blocks (2) x bandwidth (3) x deadlines
+        // (3) x heterogeneous tasks (2) = 3456 configurations, two frames
+        // (seeds) each.
+        for (uint32_t s = 0; s < 2 * 3456; ++s)
+        {
+            uint32_t r = s % 3456;
+            const uint32_t users = 1 + r % 12;
+            r /= 12;
+            const ExitSet& dnn = exitSets[r % 4];
+            r /= 4;
+            const bool fixedPsd = r % 2;
+            r /= 2;
+            const bool rbs = r % 2;
+            r /= 2;
+            const double bandwidth = bandwidths[r % 3];
+            r /= 3;
+            const double* deadline = deadlines[r % 3];
+            r /= 3;
+            const bool heterogeneous = r % 2;
+
+            C2ScenarioParameters params;
+            params.users = users;
+            params.exits = dnn.exits;
+            params.fixedPsd = fixedPsd;
+            params.bandwidthHz = bandwidth;
+            params.resourceBlockHz = rbs ? bandwidth / 25 : 0;
+            params.deadlineMinS = deadline[0];
+            params.deadlineMaxS = deadline[1];
+            if (heterogeneous)
+            {
+                // Some users ask more than the last exit gives (never served).
+                params.accuracyMax = dnn.exits.back().accuracy + 0.03;
+            }
+            C2Problem p = C2ScenarioGenerator(params).Generate(1000 + s);
+            if (heterogeneous)
+            {
+                // Different task sizes and powers: under fixed power the need
+                // order then depends on t (the selector's general mode).
+                // mt19937_64 with our own mapping to [0, 1): the same frames
+                // with every standard library.
+                std::mt19937_64 rng(s);
+                auto u = [&rng]() { return (rng() >> 11) * 0x1.0p-53; };
+                std::vector<C2User> list = p.GetUsers();
+                for (C2User& user : list)
+                {
+                    user.bits *= 0.5 + 1.5 * u();
+                    user.powerW *= 0.3 + 0.7 * u();
+                }
+                p.SetUsers(list);
+            }
+            std::ostringstream tag;
+            tag << "frame " << s << " (K=" << users << ", " << dnn.name
+                << (fixedPsd ? ", fixed PSD" : ", fixed power") << (rbs ? ", RBs" : "")
+                << ", B=" << bandwidth << ", T in [" << deadline[0] << ", " << deadline[1] << "]"
+                << (heterogeneous ? ", heterogeneous" : "") << ")";
+
+            const C2Allocation ex = exhaustive->Allocate(p);
+            const C2Allocation ts = tree->Allocate(p);
+            const C2Allocation ta = treeAlone->Allocate(p);
+            const C2Allocation gr = greedy->Allocate(p);
+            const C2Allocation cg = cons->Allocate(p);
+            CheckFeasible(p, ex, "exhaustive, " + tag.str());
+            CheckFeasible(p, ts, "tree search, " + tag.str());
+            CheckFeasible(p, ta, "tree search without incumbent, " + tag.str());
+            CheckFeasible(p, gr, "greedy, " + tag.str());
+            CheckFeasible(p, cg, "conservative greedy, " + tag.str());
+            if (IsStatusFailure())
+            {
+                return;
+            }
+            NS_TEST_ASSERT_MSG_EQ(ts.GetServedCount(),
+                                  ex.GetServedCount(),
+                                  "tree search must equal exhaustive search, " << tag.str());
+            NS_TEST_ASSERT_MSG_EQ(ta.GetServedCount(),
+                                  ex.GetServedCount(),
+                                  "tree search without incumbent must equal exhaustive search, "
+                                      << tag.str());
+            NS_TEST_ASSERT_MSG_EQ((gr.GetServedCount() <= ts.GetServedCount()),
+                                  true,
+                                  "greedy cannot beat the optimum, " << tag.str());
+            // Stage 2 only adds to stage 1, which is the conservative result.
+            NS_TEST_ASSERT_MSG_EQ((cg.GetServedCount() <= gr.GetServedCount()),
+                                  true,
+                                  "exact-offset greedy >= conservative greedy, " << tag.str());
+            if (haveShelf)
+            {
+                const C2Allocation sp = shelf->Allocate(p);
+                NS_TEST_ASSERT_MSG_EQ((sp.GetServedCount() <= ts.GetServedCount()),
+                                      true,
+                                      "batching alone cannot beat early exit, " << tag.str());
+                shelfTotal += sp.GetServedCount();
+            }
+            ++frames;
+            servedTotal += ts.GetServedCount();
+            if (ts.GetServedCount() > 0)
+            {
+                const double gap =
+                    100.0 * (ts.GetServedCount() - gr.GetServedCount()) / ts.GetServedCount();
+                gapSum += gap;
+                maxGap = std::max(maxGap, gap);
+            }
+            greedyShort += gr.GetServedCount() < ts.GetServedCount() ? 1 : 0;
+            consShort += cg.GetServedCount() < ts.GetServedCount() ? 1 : 0;
+        }
+        // The random frames must exercise the search: most frames serve
+        // someone (a generator or scheduler bug serving nobody would make
+        // the comparisons above vacuous).
+        NS_TEST_ASSERT_MSG_GT(servedTotal, 3 * frames, "frames serve 3+ users on average");
+        std::cout << "edge-inference-c2-early-exit: " << frames << " random frames, " << servedTotal
+                  << " served by TreeSearch (" << shelfTotal
+                  << " by ShelfPacking); Greedy below optimum in " << greedyShort
+                  << " frames, mean gap " << gapSum / frames << " %, max gap " << maxGap
+                  << " %; Conservative below optimum in " << consShort << " frames" << std::endl;
+    }
+};
+
+/**
+ * MaxNodes: the search stops early and still returns a feasible allocation
+ * no larger than the optimum and no smaller than the greedy's.
+ */
+class MaxNodesTestCase : public TestCase
+{
+  public:
+    MaxNodesTestCase()
+        : TestCase("MaxNodes limit returns a feasible, possibly sub-optimal allocation")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        C2ScenarioParameters params;
+        params.users = 60;
+        params.exits = TestExitSets()[0].exits;
+        const C2Problem p = C2ScenarioGenerator(params).Generate(7);
+        Ptr<C2Scheduler> limited = MakeScheduler("ns3::TreeSearchC2Scheduler");
+        limited->SetAttribute("MaxNodes", UintegerValue(1));
+        const C2Allocation a = limited->Allocate(p);
+        const C2Allocation opt = MakeScheduler("ns3::TreeSearchC2Scheduler")->Allocate(p);
+        const C2Allocation gr = MakeScheduler("ns3::GreedyEarlyExitC2Scheduler")->Allocate(p);
+        NS_TEST_ASSERT_MSG_EQ(a.feasible, true, "limited search is feasible");
+        NS_TEST_ASSERT_MSG_EQ(a.stats.nodes, 1, "exactly one node (the first root) visited");
+        NS_TEST_ASSERT_MSG_EQ((a.GetServedCount() >= gr.GetServedCount()), true, ">= greedy");
+        NS_TEST_ASSERT_MSG_EQ((a.GetServedCount() <= opt.GetServedCount()), true, "<= optimum");
+        NS_TEST_ASSERT_MSG_GT(opt.stats.nodes, 1, "the full search needs more than one node");
+    }
+};
+
+/// The early-exit schedulers' TestSuite.
+class C2EarlyExitSchedulerTestSuite : public TestSuite
+{
+  public:
+    C2EarlyExitSchedulerTestSuite()
+        : TestSuite("edge-inference-c2-early-exit", UNIT)
+    {
+        AddTestCase(new EarlyExitBeatsShelfPackingTestCase, TestCase::QUICK);
+        AddTestCase(new BandwidthBindsTestCase, TestCase::QUICK);
+        AddTestCase(new ComputeBindsTestCase, TestCase::QUICK);
+        AddTestCase(new NothingToServeTestCase, TestCase::QUICK);
+        AddTestCase(new RandomFramesTestCase, TestCase::QUICK);
+        AddTestCase(new MaxNodesTestCase, TestCase::QUICK);
+    }
+};
+
+/// Static instance.
+static C2EarlyExitSchedulerTestSuite g_c2EarlyExitSchedulerTestSuite;
+
+} // namespace
