@@ -9,6 +9,8 @@
  * here, independently of the schedulers' code.
  */
 
+#include "c2-scheduler-test-helpers.h"
+
 #include "ns3/boolean.h"
 #include "ns3/c2-allocation.h"
 #include "ns3/c2-problem.h"
@@ -34,58 +36,12 @@ namespace
 Ptr<C2Scheduler>
 MakeScheduler(const std::string& typeName, bool earlyExit, bool hasEarlyExit = true)
 {
-    ObjectFactory factory;
-    factory.SetTypeId(typeName);
-    if (hasEarlyExit)
-    {
-        factory.Set("EarlyExit", BooleanValue(earlyExit));
-    }
-    return factory.Create<C2Scheduler>();
+    return hasEarlyExit ? c2test::MakeScheduler(typeName, "EarlyExit", earlyExit)
+                        : c2test::MakeScheduler(typeName);
 }
 
-/**
- * A hand-built problem with the fixed-PSD rate model at SNR = 3, i.e.
- * 2 bit/s/Hz: N0 = 1e-20 W/Hz, B_ref = 1 MHz, P = 1 W, g = 3e-14 give
- * SNR = 3e-14 / (1e-20 * 1e6) = 3. A user of D bits then needs
- * w(t) = D / (2 t) Hz to upload within t and uploads in D / (2 B) s on B Hz.
- */
-C2Problem
-HandProblem(double bandwidthHz,
-            const std::vector<C2Exit>& exits,
-            const std::vector<double>& bits,
-            const std::vector<double>& deadlinesS,
-            const std::vector<double>& accuracies)
-{
-    C2Problem p;
-    p.SetBandwidth(bandwidthHz);
-    p.SetRateModel(UplinkRateModel::FixedPsd(1e-20, 1e6));
-    p.SetExits(exits);
-    for (size_t k = 0; k < bits.size(); ++k)
-    {
-        C2User u;
-        u.id = k;
-        u.bits = bits[k];
-        u.powerW = 1.0;
-        u.gain = 3e-14;
-        u.deadlineS = deadlinesS[k];
-        u.accuracy = accuracies[k];
-        p.AddUser(u);
-    }
-    return p;
-}
-
-/// Indices of the served users, sorted.
-std::vector<uint32_t>
-ServedUsers(const C2Allocation& a)
-{
-    std::vector<uint32_t> v;
-    for (const auto& s : a.served)
-    {
-        v.push_back(s.user);
-    }
-    std::sort(v.begin(), v.end());
-    return v;
-}
+using c2test::HandProblem;
+using c2test::ServedUsers;
 
 /// The first violation, or "" (checks continue after a failed assertion).
 std::string

@@ -9,6 +9,8 @@
  * and every allocation is re-evaluated with EvaluateC2Allocation.
  */
 
+#include "c2-scheduler-test-helpers.h"
+
 #include "ns3/boolean.h"
 #include "ns3/c2-allocation.h"
 #include "ns3/c2-problem.h"
@@ -31,18 +33,9 @@ using namespace ns3;
 namespace
 {
 
-/// A scheduler by TypeId name with one optional boolean attribute.
-Ptr<C2Scheduler>
-MakeScheduler(const std::string& typeName, const std::string& attribute = "", bool value = false)
-{
-    ObjectFactory factory;
-    factory.SetTypeId(typeName);
-    if (!attribute.empty())
-    {
-        factory.Set(attribute, BooleanValue(value));
-    }
-    return factory.Create<C2Scheduler>();
-}
+using c2test::HandProblem;
+using c2test::MakeScheduler;
+using c2test::ServedUsers;
 
 /// True if a TypeId of that name is registered (other schedulers may be absent).
 bool
@@ -50,50 +43,6 @@ HasType(const std::string& typeName)
 {
     TypeId tid;
     return TypeId::LookupByNameFailSafe(typeName, &tid);
-}
-
-/**
- * A hand-built problem with the fixed-PSD rate model at SNR = 3, i.e. 2
- * bit/s/Hz: N0 = 1e-20 W/Hz, B_ref = 1 MHz, P = 1 W, g = 3e-14 give
- * SNR = 3e-14 / (1e-20 * 1e6) = 3. A user of D bits then needs
- * w(t) = D / (2 t) Hz to upload within t.
- */
-C2Problem
-HandProblem(double bandwidthHz,
-            const std::vector<C2Exit>& exits,
-            const std::vector<double>& bits,
-            const std::vector<double>& deadlinesS,
-            const std::vector<double>& accuracies)
-{
-    C2Problem p;
-    p.SetBandwidth(bandwidthHz);
-    p.SetRateModel(UplinkRateModel::FixedPsd(1e-20, 1e6));
-    p.SetExits(exits);
-    for (size_t k = 0; k < bits.size(); ++k)
-    {
-        C2User u;
-        u.id = k;
-        u.bits = bits[k];
-        u.powerW = 1.0;
-        u.gain = 3e-14;
-        u.deadlineS = deadlinesS[k];
-        u.accuracy = accuracies[k];
-        p.AddUser(u);
-    }
-    return p;
-}
-
-/// Served user indices, sorted.
-std::vector<uint32_t>
-ServedUsers(const C2Allocation& a)
-{
-    std::vector<uint32_t> v;
-    for (const C2ServedTask& t : a.served)
-    {
-        v.push_back(t.user);
-    }
-    std::sort(v.begin(), v.end());
-    return v;
 }
 
 /// The exits of one test DNN.
