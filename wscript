@@ -24,6 +24,8 @@ def build(bld):
         'stats',
     ])
     module.source = [
+        'helper/c2-comparison-result.cc',
+        'helper/c2-scheduler-comparison.cc',
         'helper/edge-inference-cell-helper.cc',
         'helper/edge-inference-helper.cc',
         'helper/edge-inference-stats.cc',
@@ -63,6 +65,7 @@ def build(bld):
         'test/c2-baseline-scheduler-test-suite.cc',
         'test/c2-early-exit-scheduler-test-suite.cc',
         'test/c2-problem-json-test-suite.cc',
+        'test/c2-scheduler-comparison-test-suite.cc',
         'test/early-exit-profile-test-suite.cc',
         'test/edge-inference-system-test-suite.cc',
         'test/edge-server-test-suite.cc',
@@ -77,6 +80,8 @@ def build(bld):
     headers = bld(features='ns3header')
     headers.module = 'edge-inference'
     headers.source = [
+        'helper/c2-comparison-result.h',
+        'helper/c2-scheduler-comparison.h',
         'helper/edge-inference-cell-helper.h',
         'helper/edge-inference-helper.h',
         'helper/edge-inference-stats.h',
