@@ -258,8 +258,10 @@ void
 OfdmaUplinkHelper::EnableLogComponents()
 {
     LogComponentEnable("OfdmaUplinkHelper", LOG_LEVEL_ALL);
+    LogComponentEnable("OfdmaNetDevice", LOG_LEVEL_ALL);
     LogComponentEnable("OfdmaUeNetDevice", LOG_LEVEL_ALL);
     LogComponentEnable("OfdmaBsNetDevice", LOG_LEVEL_ALL);
+    LogComponentEnable("OfdmaPhy", LOG_LEVEL_ALL);
     LogComponentEnable("OfdmaUePhy", LOG_LEVEL_ALL);
     LogComponentEnable("OfdmaBsPhy", LOG_LEVEL_ALL);
     LogComponentEnable("OfdmaRateMapping", LOG_LEVEL_ALL);

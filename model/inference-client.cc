@@ -24,6 +24,7 @@
 #include "ns3/udp-socket-factory.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace ns3
@@ -205,6 +206,13 @@ InferenceClient::DoDispose()
     NS_LOG_FUNCTION(this);
     m_controller = nullptr;
     m_socket = nullptr;
+    if (m_ueDevice)
+    {
+        m_ueDevice->TraceDisconnectWithoutContext("GrantEnd",
+                                                  MakeCallback(&InferenceClient::GrantEnded, this));
+        m_ueDevice = nullptr;
+    }
+    m_uploads.clear();
     m_taskSize = nullptr;
     m_accuracy = nullptr;
     m_latency = nullptr;
@@ -239,6 +247,18 @@ InferenceClient::StartApplication()
                     "InferenceClient (user " << m_userId << "): attribute SegmentSize "
                                              << m_segmentSize << " + 48 header bytes exceeds the "
                                              << "device MTU " << dev->GetMtu());
+    if (m_ueDevice != dev)
+    {
+        if (m_ueDevice)
+        {
+            m_ueDevice->TraceDisconnectWithoutContext(
+                "GrantEnd",
+                MakeCallback(&InferenceClient::GrantEnded, this));
+        }
+        m_ueDevice = dev;
+        m_ueDevice->TraceConnectWithoutContext("GrantEnd",
+                                               MakeCallback(&InferenceClient::GrantEnded, this));
+    }
     if (!m_socket)
     {
         m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
@@ -333,6 +353,7 @@ void
 InferenceClient::NotifyScheduled(const InferenceTaskRecord& record)
 {
     NS_LOG_FUNCTION(this << record.taskId);
+    m_uploads.push_back({record.taskId, record.firstRb, record.nRbs, record.uploadStart});
     const uint32_t nSeg = record.packets;
     uint32_t left = record.dataBytes;
     for (uint32_t s = 0; s < nSeg; ++s)
@@ -352,6 +373,28 @@ InferenceClient::NotifyScheduled(const InferenceTaskRecord& record)
             NS_LOG_WARN("user " << m_userId << ": socket refused segment " << s << " of task "
                                 << record.taskId);
         }
+    }
+}
+
+void
+InferenceClient::GrantEnded(const OfdmaGrant& grant, uint32_t bytesLeft, uint32_t packetsLeft)
+{
+    NS_LOG_FUNCTION(this << grant << bytesLeft << packetsLeft);
+    auto it = std::find_if(m_uploads.begin(), m_uploads.end(), [&grant](const Upload& u) {
+        return u.start == grant.start && u.firstRb == grant.firstRb && u.nRbs == grant.nRbs;
+    });
+    if (it == m_uploads.end())
+    {
+        return; // not the grant of one of this client's tasks
+    }
+    const uint64_t taskId = it->taskId;
+    m_uploads.erase(it);
+    if (packetsLeft > 0)
+    {
+        // The task's upload window is over: its leftovers are stale.
+        const uint32_t flushed = m_ueDevice->FlushQueue();
+        NS_LOG_INFO("user " << m_userId << ": grant of task " << taskId << " ended with "
+                            << bytesLeft << " bytes queued; " << flushed << " packets flushed");
     }
 }
 

@@ -6,6 +6,7 @@
 #define INFERENCE_CLIENT_H
 
 #include "inference-task-record.h"
+#include "ofdma-grant.h"
 
 #include "ns3/address.h"
 #include "ns3/application.h"
@@ -14,6 +15,7 @@
 #include "ns3/traced-callback.h"
 
 #include <set>
+#include <vector>
 
 namespace ns3
 {
@@ -45,6 +47,12 @@ class OfdmaUeNetDevice;
  * UDP socket to RemoteAddress:RemotePort, split into segments of at most
  * SegmentSize payload bytes, each with an InferenceTaskHeader. The UE
  * device (OfdmaUeNetDevice) queues the packets until its grant starts.
+ * When the grant of one of its tasks ends (the device's GrantEnd trace; a
+ * grant matches a task by start, first block and block count) the task's
+ * upload window is over: the client discards what is still queued
+ * (OfdmaUeNetDevice::FlushQueue, Drop reason "flushed"), so that data left
+ * over by a failed prediction never goes out in the UE's next grant ahead
+ * of the next task's data. With correct predictions nothing is left.
  * The result (ReceiveResult) or a rejection (NotifyRejected) ends the
  * task; the client then fires TaskRecord with the complete record.
  *
@@ -135,6 +143,23 @@ class InferenceClient : public Application
     void ScheduleNextTask();
     /// \param record ends a task: fills the final fields and fires TaskRecord
     void Finish(InferenceTaskRecord record);
+    /**
+     * \brief GrantEnd sink of the UE device: when the grant of a task this
+     * client uploaded ends, flushes the device's queue.
+     * \param grant the grant that ended
+     * \param bytesLeft bytes still queued
+     * \param packetsLeft packets still queued
+     */
+    void GrantEnded(const OfdmaGrant& grant, uint32_t bytesLeft, uint32_t packetsLeft);
+
+    /// A task whose data was sent and whose grant has not ended yet.
+    struct Upload
+    {
+        uint64_t taskId;  //!< the task
+        uint32_t firstRb; //!< first block of its grant
+        uint32_t nRbs;    //!< block count of its grant
+        Time start;       //!< start of its grant
+    };
 
     uint32_t m_userId;                             //!< UserId attribute
     Ptr<RandomVariableStream> m_taskSize;          //!< TaskSize attribute (bit)
@@ -149,6 +174,8 @@ class InferenceClient : public Application
     Ptr<ExponentialRandomVariable> m_interArrival; //!< Poisson inter-arrival times
     Ptr<EdgeController> m_controller;              //!< scheduler host
     Ptr<Socket> m_socket;                          //!< UDP socket to the server
+    Ptr<OfdmaUeNetDevice> m_ueDevice;              //!< UE device (GrantEnd connected)
+    std::vector<Upload> m_uploads;                 //!< uploads whose grant has not ended
     EventId m_createEvent;                         //!< next task creation
     uint32_t m_sequence;                           //!< next task sequence number
     uint64_t m_created;                            //!< tasks created

@@ -38,7 +38,7 @@ OfdmaBsNetDevice::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::OfdmaBsNetDevice")
-            .SetParent<NetDevice>()
+            .SetParent<OfdmaNetDevice>()
             .SetGroupName("EdgeInference")
             .AddConstructor<OfdmaBsNetDevice>()
             .AddAttribute("Bandwidth",
@@ -98,12 +98,6 @@ OfdmaBsNetDevice::GetTypeId()
                           DoubleValue(0.5),
                           MakeDoubleAccessor(&OfdmaBsNetDevice::m_blerSlopeDb),
                           MakeDoubleChecker<double>(1e-6, 100.0))
-            .AddAttribute(
-                "Mtu",
-                "Maximum transmission unit (bytes) announced to the upper layers.",
-                UintegerValue(1500),
-                MakeUintegerAccessor(&OfdmaBsNetDevice::SetMtu, &OfdmaBsNetDevice::GetMtu),
-                MakeUintegerChecker<uint16_t>(68))
             .AddAttribute("Phy",
                           "The PHY of the device.",
                           PointerValue(),
@@ -123,9 +117,7 @@ OfdmaBsNetDevice::GetTypeId()
 }
 
 OfdmaBsNetDevice::OfdmaBsNetDevice()
-    : m_ifIndex(0),
-      m_mtu(1500),
-      m_bandwidth(1e6),
+    : m_bandwidth(1e6),
       m_rbWidth(10e3),
       m_carrier(2e9),
       m_noiseFigureDb(0),
@@ -154,18 +146,8 @@ OfdmaBsNetDevice::DoDispose()
     m_phy = nullptr;
     m_ues.clear();
     m_book.clear();
-    m_node = nullptr;
     m_blerRng = nullptr;
-    m_rxCallback =
-        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
-    m_promiscRxCallback = MakeNullCallback<bool,
-                                           Ptr<NetDevice>,
-                                           Ptr<const Packet>,
-                                           uint16_t,
-                                           const Address&,
-                                           const Address&,
-                                           PacketType>();
-    NetDevice::DoDispose();
+    OfdmaNetDevice::DoDispose();
 }
 
 // ---- carrier configuration ----
@@ -435,15 +417,7 @@ OfdmaBsNetDevice::PhyRxEnd(Ptr<const OfdmaSpectrumSignalParameters> params,
     }
     const Address from = params->ue->GetAddress();
     m_rxTrace(params->packet, from, sinrDb, params->rateBps);
-    Ptr<Packet> p = params->packet->Copy();
-    if (!m_promiscRxCallback.IsNull())
-    {
-        m_promiscRxCallback(this, p, params->protocol, from, m_address, NetDevice::PACKET_HOST);
-    }
-    if (!m_rxCallback.IsNull())
-    {
-        m_rxCallback(this, p, params->protocol, from);
-    }
+    ForwardUp(params->packet->Copy(), params->protocol, from);
 }
 
 // ---- grants ----
@@ -544,148 +518,16 @@ OfdmaBsNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protoco
     return false;
 }
 
-bool
-OfdmaBsNetDevice::SendFrom(Ptr<Packet> packet,
-                           const Address& source,
-                           const Address& dest,
-                           uint16_t protocolNumber)
-{
-    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
-    NS_LOG_WARN("OfdmaBsNetDevice has no downlink: packet to " << dest << " not sent");
-    return false;
-}
-
-bool
-OfdmaBsNetDevice::SupportsSendFrom() const
-{
-    return false;
-}
-
-void
-OfdmaBsNetDevice::SetIfIndex(const uint32_t index)
-{
-    m_ifIndex = index;
-}
-
-uint32_t
-OfdmaBsNetDevice::GetIfIndex() const
-{
-    return m_ifIndex;
-}
-
 Ptr<Channel>
 OfdmaBsNetDevice::GetChannel() const
 {
     return m_phy ? m_phy->GetChannel() : nullptr;
 }
 
-void
-OfdmaBsNetDevice::SetAddress(Address address)
-{
-    m_address = Mac48Address::ConvertFrom(address);
-}
-
-Address
-OfdmaBsNetDevice::GetAddress() const
-{
-    return m_address;
-}
-
-bool
-OfdmaBsNetDevice::SetMtu(const uint16_t mtu)
-{
-    m_mtu = mtu;
-    return true;
-}
-
-uint16_t
-OfdmaBsNetDevice::GetMtu() const
-{
-    return m_mtu;
-}
-
 bool
 OfdmaBsNetDevice::IsLinkUp() const
 {
     return m_phy != nullptr;
-}
-
-void
-OfdmaBsNetDevice::AddLinkChangeCallback(Callback<void> callback)
-{
-    m_linkChanges.ConnectWithoutContext(callback);
-}
-
-bool
-OfdmaBsNetDevice::IsBroadcast() const
-{
-    return true;
-}
-
-Address
-OfdmaBsNetDevice::GetBroadcast() const
-{
-    return Mac48Address::GetBroadcast();
-}
-
-bool
-OfdmaBsNetDevice::IsMulticast() const
-{
-    return true;
-}
-
-Address
-OfdmaBsNetDevice::GetMulticast(Ipv4Address multicastGroup) const
-{
-    return Mac48Address::GetMulticast(multicastGroup);
-}
-
-Address
-OfdmaBsNetDevice::GetMulticast(Ipv6Address addr) const
-{
-    return Mac48Address::GetMulticast(addr);
-}
-
-bool
-OfdmaBsNetDevice::IsBridge() const
-{
-    return false;
-}
-
-bool
-OfdmaBsNetDevice::IsPointToPoint() const
-{
-    return false;
-}
-
-Ptr<Node>
-OfdmaBsNetDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-OfdmaBsNetDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-bool
-OfdmaBsNetDevice::NeedsArp() const
-{
-    return false;
-}
-
-void
-OfdmaBsNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
-{
-    m_rxCallback = cb;
-}
-
-void
-OfdmaBsNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
-{
-    m_promiscRxCallback = cb;
 }
 
 } // namespace ns3

@@ -6,11 +6,10 @@
 #define OFDMA_BS_NET_DEVICE_H
 
 #include "ofdma-grant.h"
+#include "ofdma-net-device.h"
 #include "ofdma-rate-mapping.h"
 #include "ofdma-spectrum-signal-parameters.h"
 
-#include "ns3/mac48-address.h"
-#include "ns3/net-device.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/spectrum-model.h"
 #include "ns3/traced-callback.h"
@@ -51,7 +50,7 @@ class OfdmaUeNetDevice;
  *   MCS at the effective SINR of those minima.
  * Otherwise the Rx trace fires and the packet goes up the stack.
  */
-class OfdmaBsNetDevice : public NetDevice
+class OfdmaBsNetDevice : public OfdmaNetDevice
 {
   public:
     /**
@@ -168,35 +167,10 @@ class OfdmaBsNetDevice : public NetDevice
     int64_t AssignStreams(int64_t stream);
 
     // NetDevice
-    void SetIfIndex(const uint32_t index) override;
-    uint32_t GetIfIndex() const override;
     Ptr<Channel> GetChannel() const override;
-    void SetAddress(Address address) override;
-    Address GetAddress() const override;
-    bool SetMtu(const uint16_t mtu) override;
-    uint16_t GetMtu() const override;
     bool IsLinkUp() const override;
-    void AddLinkChangeCallback(Callback<void> callback) override;
-    bool IsBroadcast() const override;
-    Address GetBroadcast() const override;
-    bool IsMulticast() const override;
-    Address GetMulticast(Ipv4Address multicastGroup) const override;
-    Address GetMulticast(Ipv6Address addr) const override;
-    bool IsBridge() const override;
-    bool IsPointToPoint() const override;
     /// No downlink: logs, returns false.
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
-    /// No downlink: logs, returns false.
-    bool SendFrom(Ptr<Packet> packet,
-                  const Address& source,
-                  const Address& dest,
-                  uint16_t protocolNumber) override;
-    Ptr<Node> GetNode() const override;
-    void SetNode(Ptr<Node> node) override;
-    bool NeedsArp() const override;
-    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
-    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
-    bool SupportsSendFrom() const override;
 
   private:
     void DoDispose() override;
@@ -233,11 +207,7 @@ class OfdmaBsNetDevice : public NetDevice
         const OfdmaUeNetDevice* ue; //!< owner (identity only)
     };
 
-    Ptr<Node> m_node;                         //!< node
     Ptr<OfdmaBsPhy> m_phy;                    //!< PHY
-    Mac48Address m_address;                   //!< MAC address
-    uint32_t m_ifIndex;                       //!< interface index
-    uint16_t m_mtu;                           //!< MTU (bytes)
     double m_bandwidth;                       //!< Bandwidth attribute (Hz)
     double m_rbWidth;                         //!< ResourceBlockWidth attribute (Hz)
     double m_carrier;                         //!< CarrierFrequency attribute (Hz)
@@ -251,10 +221,6 @@ class OfdmaBsNetDevice : public NetDevice
     /// per block: registered grants by start time
     mutable std::vector<std::map<Time, BookedGrant>> m_book;
     Ptr<UniformRandomVariable> m_blerRng; //!< BLER draws
-
-    NetDevice::ReceiveCallback m_rxCallback;               //!< up the stack
-    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< promiscuous taps
-    TracedCallback<> m_linkChanges;                        //!< link change callbacks
 
     TracedCallback<Ptr<const Packet>, const Address&, double, double> m_rxTrace; //!< Rx
     TracedCallback<Ptr<const Packet>, const std::string&> m_rxDropTrace;         //!< RxDrop

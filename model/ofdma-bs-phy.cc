@@ -22,7 +22,7 @@ TypeId
 OfdmaBsPhy::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::OfdmaBsPhy")
-                            .SetParent<SpectrumPhy>()
+                            .SetParent<OfdmaPhy>()
                             .SetGroupName("EdgeInference")
                             .AddConstructor<OfdmaBsPhy>();
     return tid;
@@ -44,70 +44,11 @@ void
 OfdmaBsPhy::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_device = nullptr;
-    m_mobility = nullptr;
-    m_channel = nullptr;
-    m_antenna = nullptr;
-    m_model = nullptr;
     m_receptions.clear();
     m_rxEndCallback = MakeNullCallback<void,
                                        Ptr<const OfdmaSpectrumSignalParameters>,
                                        const std::vector<double>&>();
-    SpectrumPhy::DoDispose();
-}
-
-void
-OfdmaBsPhy::SetDevice(Ptr<NetDevice> d)
-{
-    m_device = d;
-}
-
-Ptr<NetDevice>
-OfdmaBsPhy::GetDevice() const
-{
-    return m_device;
-}
-
-void
-OfdmaBsPhy::SetMobility(Ptr<MobilityModel> m)
-{
-    m_mobility = m;
-}
-
-Ptr<MobilityModel>
-OfdmaBsPhy::GetMobility() const
-{
-    return m_mobility;
-}
-
-void
-OfdmaBsPhy::SetChannel(Ptr<SpectrumChannel> c)
-{
-    m_channel = c;
-}
-
-Ptr<SpectrumChannel>
-OfdmaBsPhy::GetChannel() const
-{
-    return m_channel;
-}
-
-Ptr<const SpectrumModel>
-OfdmaBsPhy::GetRxSpectrumModel() const
-{
-    return m_model;
-}
-
-Ptr<Object>
-OfdmaBsPhy::GetAntenna() const
-{
-    return m_antenna;
-}
-
-void
-OfdmaBsPhy::SetAntenna(Ptr<AntennaModel> antenna)
-{
-    m_antenna = antenna;
+    OfdmaPhy::DoDispose();
 }
 
 void
@@ -115,7 +56,7 @@ OfdmaBsPhy::Configure(Ptr<const SpectrumModel> model, double rbWidthHz, double n
 {
     NS_LOG_FUNCTION(this << model << rbWidthHz << noisePsdWPerHz);
     NS_ABORT_MSG_UNLESS(noisePsdWPerHz > 0, "OfdmaBsPhy: noise PSD must be > 0 W/Hz");
-    m_model = model;
+    SetCarrierModel(model);
     m_rbWidth = rbWidthHz;
     m_noisePerRb = noisePsdWPerHz * rbWidthHz;
     m_interference.assign(model->GetNumBands(), 0.0);
@@ -158,14 +99,15 @@ void
 OfdmaBsPhy::StartRx(Ptr<SpectrumSignalParameters> params)
 {
     NS_LOG_FUNCTION(this << params);
-    NS_ABORT_MSG_UNLESS(m_model, "OfdmaBsPhy: not configured (install with OfdmaUplinkHelper)");
+    NS_ABORT_MSG_UNLESS(GetRxSpectrumModel(),
+                        "OfdmaBsPhy: not configured (install with OfdmaUplinkHelper)");
     const uint32_t nBands = m_interference.size();
     NS_ABORT_MSG_UNLESS(params->psd->GetValuesN() == nBands,
                         "OfdmaBsPhy: signal with a different spectrum model on the channel");
     Ptr<OfdmaSpectrumSignalParameters> ofdma = DynamicCast<OfdmaSpectrumSignalParameters>(params);
     const SpectrumValue& psd = *params->psd;
 
-    if (ofdma && ofdma->bs == m_device)
+    if (ofdma && ofdma->bs == GetDevice())
     {
         // Desired signal: its SINR per block now starts the running minimum.
         Reception r;

@@ -5,14 +5,10 @@
 #ifndef OFDMA_BS_PHY_H
 #define OFDMA_BS_PHY_H
 
+#include "ofdma-phy.h"
 #include "ofdma-spectrum-signal-parameters.h"
 
-#include "ns3/antenna-model.h"
 #include "ns3/callback.h"
-#include "ns3/mobility-model.h"
-#include "ns3/net-device.h"
-#include "ns3/spectrum-channel.h"
-#include "ns3/spectrum-phy.h"
 
 #include <list>
 #include <vector>
@@ -43,7 +39,7 @@ namespace ns3
  * Cost: O(blocks of the signal) per signal start and end, plus a scan of the
  * ongoing receptions when interference starts; no per-block objects.
  */
-class OfdmaBsPhy : public SpectrumPhy
+class OfdmaBsPhy : public OfdmaPhy
 {
   public:
     /**
@@ -63,22 +59,7 @@ class OfdmaBsPhy : public SpectrumPhy
         RxEndCallback;
 
     // SpectrumPhy
-    void SetDevice(Ptr<NetDevice> d) override;
-    Ptr<NetDevice> GetDevice() const override;
-    void SetMobility(Ptr<MobilityModel> m) override;
-    Ptr<MobilityModel> GetMobility() const override;
-    void SetChannel(Ptr<SpectrumChannel> c) override;
-    Ptr<const SpectrumModel> GetRxSpectrumModel() const override;
-    Ptr<Object> GetAntenna() const override;
     void StartRx(Ptr<SpectrumSignalParameters> params) override;
-
-    /// \return the channel the PHY receives from
-    Ptr<SpectrumChannel> GetChannel() const;
-
-    /**
-     * \param antenna receive antenna (null: isotropic, 0 dBi)
-     */
-    void SetAntenna(Ptr<AntennaModel> antenna);
 
     /**
      * \brief Sets the carrier and the noise.
@@ -131,11 +112,6 @@ class OfdmaBsPhy : public SpectrumPhy
      */
     void EndInterference(Ptr<SpectrumSignalParameters> params, uint32_t first, uint32_t n);
 
-    Ptr<NetDevice> m_device;              //!< owning device
-    Ptr<MobilityModel> m_mobility;        //!< position
-    Ptr<SpectrumChannel> m_channel;       //!< channel
-    Ptr<AntennaModel> m_antenna;          //!< receive antenna (may be null)
-    Ptr<const SpectrumModel> m_model;     //!< carrier spectrum model
     double m_rbWidth;                     //!< resource block width (Hz)
     double m_noisePerRb;                  //!< N0 W (W)
     std::vector<double> m_interference;   //!< I_rb (W)

@@ -32,7 +32,7 @@ OfdmaUeNetDevice::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::OfdmaUeNetDevice")
-            .SetParent<NetDevice>()
+            .SetParent<OfdmaNetDevice>()
             .SetGroupName("EdgeInference")
             .AddConstructor<OfdmaUeNetDevice>()
             .AddAttribute("TxPower",
@@ -47,12 +47,6 @@ OfdmaUeNetDevice::GetTypeId()
                           UintegerValue(1000),
                           MakeUintegerAccessor(&OfdmaUeNetDevice::m_maxQueuePackets),
                           MakeUintegerChecker<uint32_t>(1))
-            .AddAttribute(
-                "Mtu",
-                "Maximum transmission unit (bytes) announced to the upper layers.",
-                UintegerValue(1500),
-                MakeUintegerAccessor(&OfdmaUeNetDevice::SetMtu, &OfdmaUeNetDevice::GetMtu),
-                MakeUintegerChecker<uint16_t>(68))
             .AddAttribute("Phy",
                           "The PHY of the device.",
                           PointerValue(),
@@ -72,16 +66,14 @@ OfdmaUeNetDevice::GetTypeId()
                             "ns3::OfdmaUeNetDevice::GrantEndTracedCallback")
             .AddTraceSource("Drop",
                             "A packet was dropped by the UE: packet, reason (\"queue full\", "
-                            "\"no serving BS\").",
+                            "\"no serving BS\", \"flushed\": discarded by FlushQueue).",
                             MakeTraceSourceAccessor(&OfdmaUeNetDevice::m_dropTrace),
                             "ns3::OfdmaUeNetDevice::DropTracedCallback");
     return tid;
 }
 
 OfdmaUeNetDevice::OfdmaUeNetDevice()
-    : m_ifIndex(0),
-      m_mtu(1500),
-      m_txPowerDbm(23.0),
+    : m_txPowerDbm(23.0),
       m_maxQueuePackets(1000),
       m_queuedBytes(0),
       m_hasActiveGrant(false),
@@ -109,17 +101,7 @@ OfdmaUeNetDevice::DoDispose()
     }
     m_phy = nullptr;
     m_bs = nullptr;
-    m_node = nullptr;
-    m_rxCallback =
-        MakeNullCallback<bool, Ptr<NetDevice>, Ptr<const Packet>, uint16_t, const Address&>();
-    m_promiscRxCallback = MakeNullCallback<bool,
-                                           Ptr<NetDevice>,
-                                           Ptr<const Packet>,
-                                           uint16_t,
-                                           const Address&,
-                                           const Address&,
-                                           PacketType>();
-    NetDevice::DoDispose();
+    OfdmaNetDevice::DoDispose();
 }
 
 // ---- grants and transmission ----
@@ -129,13 +111,14 @@ OfdmaUeNetDevice::SetGrant(const OfdmaGrant& grant)
 {
     NS_LOG_FUNCTION(this << grant);
     NS_ABORT_MSG_UNLESS(m_bs,
-                        "OfdmaUeNetDevice::SetGrant: UE " << m_address << " has no serving BS");
+                        "OfdmaUeNetDevice::SetGrant: UE " << Mac48Address::ConvertFrom(GetAddress())
+                                                          << " has no serving BS");
     for (const auto& p : m_grants)
     {
         NS_ABORT_MSG_IF(grant.start < p.grant.end && p.grant.start < grant.end,
-                        "OfdmaUeNetDevice::SetGrant: grant " << grant << " of UE " << m_address
-                                                             << " overlaps in time its grant "
-                                                             << p.grant);
+                        "OfdmaUeNetDevice::SetGrant: grant "
+                            << grant << " of UE " << Mac48Address::ConvertFrom(GetAddress())
+                            << " overlaps in time its grant " << p.grant);
     }
     m_bs->RegisterGrant(this, grant); // aborts with the reason if invalid
     const Time now = Simulator::Now();
@@ -250,6 +233,21 @@ OfdmaUeNetDevice::EndTx()
 }
 
 uint32_t
+OfdmaUeNetDevice::FlushQueue()
+{
+    NS_LOG_FUNCTION(this);
+    std::deque<Item> flushed;
+    flushed.swap(m_queue);
+    m_queuedBytes = 0;
+    NS_LOG_LOGIC("flushing " << flushed.size() << " queued packets");
+    for (const Item& item : flushed)
+    {
+        m_dropTrace(item.packet, "flushed");
+    }
+    return flushed.size();
+}
+
+uint32_t
 OfdmaUeNetDevice::GetQueuedBytes() const
 {
     return m_queuedBytes;
@@ -321,7 +319,7 @@ OfdmaUeNetDevice::SetServingBs(Ptr<OfdmaBsNetDevice> bs)
             m_phy->SetSpectrumModel(m_bs->GetSpectrumModel(), m_bs->GetResourceBlockWidth());
         }
     }
-    m_linkChanges();
+    NotifyLinkChange();
 }
 
 // ---- NetDevice ----
@@ -346,147 +344,16 @@ OfdmaUeNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protoco
     return true;
 }
 
-bool
-OfdmaUeNetDevice::SendFrom(Ptr<Packet> packet,
-                           const Address& source,
-                           const Address& dest,
-                           uint16_t protocolNumber)
-{
-    NS_LOG_FUNCTION(this << packet << source << dest << protocolNumber);
-    return false;
-}
-
-bool
-OfdmaUeNetDevice::SupportsSendFrom() const
-{
-    return false;
-}
-
-void
-OfdmaUeNetDevice::SetIfIndex(const uint32_t index)
-{
-    m_ifIndex = index;
-}
-
-uint32_t
-OfdmaUeNetDevice::GetIfIndex() const
-{
-    return m_ifIndex;
-}
-
 Ptr<Channel>
 OfdmaUeNetDevice::GetChannel() const
 {
     return m_phy ? m_phy->GetChannel() : nullptr;
 }
 
-void
-OfdmaUeNetDevice::SetAddress(Address address)
-{
-    m_address = Mac48Address::ConvertFrom(address);
-}
-
-Address
-OfdmaUeNetDevice::GetAddress() const
-{
-    return m_address;
-}
-
-bool
-OfdmaUeNetDevice::SetMtu(const uint16_t mtu)
-{
-    m_mtu = mtu;
-    return true;
-}
-
-uint16_t
-OfdmaUeNetDevice::GetMtu() const
-{
-    return m_mtu;
-}
-
 bool
 OfdmaUeNetDevice::IsLinkUp() const
 {
     return m_bs != nullptr;
-}
-
-void
-OfdmaUeNetDevice::AddLinkChangeCallback(Callback<void> callback)
-{
-    m_linkChanges.ConnectWithoutContext(callback);
-}
-
-bool
-OfdmaUeNetDevice::IsBroadcast() const
-{
-    return true;
-}
-
-Address
-OfdmaUeNetDevice::GetBroadcast() const
-{
-    return Mac48Address::GetBroadcast();
-}
-
-bool
-OfdmaUeNetDevice::IsMulticast() const
-{
-    return true;
-}
-
-Address
-OfdmaUeNetDevice::GetMulticast(Ipv4Address multicastGroup) const
-{
-    return Mac48Address::GetMulticast(multicastGroup);
-}
-
-Address
-OfdmaUeNetDevice::GetMulticast(Ipv6Address addr) const
-{
-    return Mac48Address::GetMulticast(addr);
-}
-
-bool
-OfdmaUeNetDevice::IsBridge() const
-{
-    return false;
-}
-
-bool
-OfdmaUeNetDevice::IsPointToPoint() const
-{
-    return false;
-}
-
-Ptr<Node>
-OfdmaUeNetDevice::GetNode() const
-{
-    return m_node;
-}
-
-void
-OfdmaUeNetDevice::SetNode(Ptr<Node> node)
-{
-    m_node = node;
-}
-
-bool
-OfdmaUeNetDevice::NeedsArp() const
-{
-    return false;
-}
-
-void
-OfdmaUeNetDevice::SetReceiveCallback(NetDevice::ReceiveCallback cb)
-{
-    m_rxCallback = cb;
-}
-
-void
-OfdmaUeNetDevice::SetPromiscReceiveCallback(PromiscReceiveCallback cb)
-{
-    m_promiscRxCallback = cb;
 }
 
 } // namespace ns3

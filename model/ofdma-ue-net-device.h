@@ -6,10 +6,9 @@
 #define OFDMA_UE_NET_DEVICE_H
 
 #include "ofdma-grant.h"
+#include "ofdma-net-device.h"
 
 #include "ns3/event-id.h"
-#include "ns3/mac48-address.h"
-#include "ns3/net-device.h"
 #include "ns3/traced-callback.h"
 
 #include <deque>
@@ -42,12 +41,14 @@ class SpectrumChannel;
  * - No fragmentation: a packet that would not end by the grant end stays at
  *   the head of the queue for the next grant, and the packets behind it
  *   wait too (FIFO). When a grant ends, the bytes and packets still queued
- *   are reported through the GrantEnd trace; nothing is dropped.
+ *   are reported through the GrantEnd trace; the device drops nothing by
+ *   itself. A user that knows the leftovers are stale discards them with
+ *   FlushQueue() (InferenceClient does so when its task's grant ends).
  * - Several grants may be queued in advance; one UE's grants must not
  *   overlap in time (aborts otherwise), and the serving BS aborts on grants
  *   of different UEs that overlap in both time and blocks.
  */
-class OfdmaUeNetDevice : public NetDevice
+class OfdmaUeNetDevice : public OfdmaNetDevice
 {
   public:
     /**
@@ -97,6 +98,19 @@ class OfdmaUeNetDevice : public NetDevice
      */
     void SetGrant(const OfdmaGrant& grant);
 
+    /**
+     * \brief Drops every queued packet (not a packet on the air), firing
+     * the Drop trace with reason "flushed" for each, in queue order.
+     *
+     * The device never calls it itself: grants and the queue are
+     * independent. InferenceClient calls it when the grant of one of its
+     * tasks ends, so that data left over by a failed prediction is not
+     * sent in the UE's next grant ahead of the next task's data.
+     *
+     * \return the number of packets dropped
+     */
+    uint32_t FlushQueue();
+
     /// \return bytes queued, not counting a packet on the air
     uint32_t GetQueuedBytes() const;
     /// \return packets queued, not counting a packet on the air
@@ -122,33 +136,9 @@ class OfdmaUeNetDevice : public NetDevice
     double GetTxPowerW() const;
 
     // NetDevice
-    void SetIfIndex(const uint32_t index) override;
-    uint32_t GetIfIndex() const override;
     Ptr<Channel> GetChannel() const override;
-    void SetAddress(Address address) override;
-    Address GetAddress() const override;
-    bool SetMtu(const uint16_t mtu) override;
-    uint16_t GetMtu() const override;
     bool IsLinkUp() const override;
-    void AddLinkChangeCallback(Callback<void> callback) override;
-    bool IsBroadcast() const override;
-    Address GetBroadcast() const override;
-    bool IsMulticast() const override;
-    Address GetMulticast(Ipv4Address multicastGroup) const override;
-    Address GetMulticast(Ipv6Address addr) const override;
-    bool IsBridge() const override;
-    bool IsPointToPoint() const override;
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
-    bool SendFrom(Ptr<Packet> packet,
-                  const Address& source,
-                  const Address& dest,
-                  uint16_t protocolNumber) override;
-    Ptr<Node> GetNode() const override;
-    void SetNode(Ptr<Node> node) override;
-    bool NeedsArp() const override;
-    void SetReceiveCallback(NetDevice::ReceiveCallback cb) override;
-    void SetPromiscReceiveCallback(PromiscReceiveCallback cb) override;
-    bool SupportsSendFrom() const override;
 
   private:
     void DoDispose() override;
@@ -171,12 +161,8 @@ class OfdmaUeNetDevice : public NetDevice
     /// Cancels all pending grants (e.g. when leaving a BS).
     void CancelGrants();
 
-    Ptr<Node> m_node;           //!< node
     Ptr<OfdmaUePhy> m_phy;      //!< PHY
     Ptr<OfdmaBsNetDevice> m_bs; //!< serving BS
-    Mac48Address m_address;     //!< MAC address
-    uint32_t m_ifIndex;         //!< interface index
-    uint16_t m_mtu;             //!< MTU (bytes)
     double m_txPowerDbm;        //!< TxPower attribute (dBm)
     uint32_t m_maxQueuePackets; //!< MaxQueuePackets attribute
     std::deque<Item> m_queue;   //!< packets waiting
@@ -196,10 +182,6 @@ class OfdmaUeNetDevice : public NetDevice
     bool m_transmitting;                //!< a packet is on the air
     Ptr<Packet> m_txPacket;             //!< the packet on the air
     EventId m_txEndEvent;               //!< end of the packet on the air
-
-    NetDevice::ReceiveCallback m_rxCallback;               //!< unused (uplink only)
-    NetDevice::PromiscReceiveCallback m_promiscRxCallback; //!< unused (uplink only)
-    TracedCallback<> m_linkChanges;                        //!< link change callbacks
 
     TracedCallback<Ptr<const Packet>, const OfdmaGrant&, double> m_txStartTrace; //!< TxStart
     TracedCallback<Ptr<const Packet>> m_txEndTrace;                              //!< TxEnd

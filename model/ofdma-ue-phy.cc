@@ -18,7 +18,7 @@ TypeId
 OfdmaUePhy::GetTypeId()
 {
     static TypeId tid = TypeId("ns3::OfdmaUePhy")
-                            .SetParent<SpectrumPhy>()
+                            .SetParent<OfdmaPhy>()
                             .SetGroupName("EdgeInference")
                             .AddConstructor<OfdmaUePhy>();
     return tid;
@@ -42,67 +42,8 @@ void
 OfdmaUePhy::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_device = nullptr;
-    m_mobility = nullptr;
-    m_channel = nullptr;
-    m_antenna = nullptr;
-    m_model = nullptr;
     m_psdCache = nullptr;
-    SpectrumPhy::DoDispose();
-}
-
-void
-OfdmaUePhy::SetDevice(Ptr<NetDevice> d)
-{
-    m_device = d;
-}
-
-Ptr<NetDevice>
-OfdmaUePhy::GetDevice() const
-{
-    return m_device;
-}
-
-void
-OfdmaUePhy::SetMobility(Ptr<MobilityModel> m)
-{
-    m_mobility = m;
-}
-
-Ptr<MobilityModel>
-OfdmaUePhy::GetMobility() const
-{
-    return m_mobility;
-}
-
-void
-OfdmaUePhy::SetChannel(Ptr<SpectrumChannel> c)
-{
-    m_channel = c;
-}
-
-Ptr<SpectrumChannel>
-OfdmaUePhy::GetChannel() const
-{
-    return m_channel;
-}
-
-Ptr<const SpectrumModel>
-OfdmaUePhy::GetRxSpectrumModel() const
-{
-    return m_model;
-}
-
-Ptr<Object>
-OfdmaUePhy::GetAntenna() const
-{
-    return m_antenna;
-}
-
-void
-OfdmaUePhy::SetAntenna(Ptr<AntennaModel> antenna)
-{
-    m_antenna = antenna;
+    OfdmaPhy::DoDispose();
 }
 
 void
@@ -116,7 +57,7 @@ void
 OfdmaUePhy::SetSpectrumModel(Ptr<const SpectrumModel> model, double rbWidthHz)
 {
     NS_LOG_FUNCTION(this << model << rbWidthHz);
-    m_model = model;
+    SetCarrierModel(model);
     m_rbWidth = rbWidthHz;
     m_psdCache = nullptr;
 }
@@ -125,17 +66,18 @@ void
 OfdmaUePhy::StartTx(Ptr<OfdmaSpectrumSignalParameters> params, Time duration, double powerW)
 {
     NS_LOG_FUNCTION(this << params << duration << powerW);
-    NS_ABORT_MSG_UNLESS(m_channel, "OfdmaUePhy: no channel (install with OfdmaUplinkHelper)");
-    NS_ABORT_MSG_UNLESS(m_model, "OfdmaUePhy: no spectrum model (no serving BS)");
-    NS_ABORT_MSG_UNLESS(params->nRbs >= 1 &&
-                            params->firstRb + params->nRbs <= m_model->GetNumBands(),
+    Ptr<SpectrumChannel> channel = GetChannel();
+    Ptr<const SpectrumModel> model = GetRxSpectrumModel();
+    NS_ABORT_MSG_UNLESS(channel, "OfdmaUePhy: no channel (install with OfdmaUplinkHelper)");
+    NS_ABORT_MSG_UNLESS(model, "OfdmaUePhy: no spectrum model (no serving BS)");
+    NS_ABORT_MSG_UNLESS(params->nRbs >= 1 && params->firstRb + params->nRbs <= model->GetNumBands(),
                         "OfdmaUePhy: resource blocks out of range");
     // Consecutive packets of a grant have the same PSD: build it once. The
     // channel never modifies the transmitted PSD (each receiver gets a copy).
     if (!m_psdCache || m_psdFirstRb != params->firstRb || m_psdNRbs != params->nRbs ||
         m_psdPowerW != powerW)
     {
-        m_psdCache = Create<SpectrumValue>(m_model);
+        m_psdCache = Create<SpectrumValue>(model);
         const double psd = powerW / (params->nRbs * m_rbWidth); // W/Hz on each granted block
         for (uint32_t rb = params->firstRb; rb < params->firstRb + params->nRbs; ++rb)
         {
@@ -148,8 +90,8 @@ OfdmaUePhy::StartTx(Ptr<OfdmaSpectrumSignalParameters> params, Time duration, do
     params->psd = m_psdCache;
     params->duration = duration;
     params->txPhy = this;
-    params->txAntenna = m_antenna;
-    m_channel->StartTx(params);
+    params->txAntenna = GetAntennaModel();
+    channel->StartTx(params);
 }
 
 } // namespace ns3

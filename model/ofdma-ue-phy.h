@@ -5,13 +5,9 @@
 #ifndef OFDMA_UE_PHY_H
 #define OFDMA_UE_PHY_H
 
+#include "ofdma-phy.h"
 #include "ofdma-spectrum-signal-parameters.h"
 
-#include "ns3/antenna-model.h"
-#include "ns3/mobility-model.h"
-#include "ns3/net-device.h"
-#include "ns3/spectrum-channel.h"
-#include "ns3/spectrum-phy.h"
 #include "ns3/spectrum-value.h"
 
 namespace ns3
@@ -28,7 +24,7 @@ namespace ns3
  * receiver, which keeps the cost of a transmission independent of the
  * number of UEs (only the BSs receive uplink signals).
  */
-class OfdmaUePhy : public SpectrumPhy
+class OfdmaUePhy : public OfdmaPhy
 {
   public:
     /**
@@ -41,23 +37,8 @@ class OfdmaUePhy : public SpectrumPhy
     ~OfdmaUePhy() override;
 
     // SpectrumPhy
-    void SetDevice(Ptr<NetDevice> d) override;
-    Ptr<NetDevice> GetDevice() const override;
-    void SetMobility(Ptr<MobilityModel> m) override;
-    Ptr<MobilityModel> GetMobility() const override;
-    void SetChannel(Ptr<SpectrumChannel> c) override;
-    Ptr<const SpectrumModel> GetRxSpectrumModel() const override;
-    Ptr<Object> GetAntenna() const override;
     /// UEs do not receive: logs and ignores the signal.
     void StartRx(Ptr<SpectrumSignalParameters> params) override;
-
-    /// \return the channel the PHY transmits on
-    Ptr<SpectrumChannel> GetChannel() const;
-
-    /**
-     * \param antenna transmit antenna (null: isotropic, 0 dBi)
-     */
-    void SetAntenna(Ptr<AntennaModel> antenna);
 
     /**
      * \brief Sets the carrier's spectrum model (the serving BS's).
@@ -81,16 +62,11 @@ class OfdmaUePhy : public SpectrumPhy
   private:
     void DoDispose() override;
 
-    Ptr<NetDevice> m_device;          //!< owning device
-    Ptr<MobilityModel> m_mobility;    //!< position
-    Ptr<SpectrumChannel> m_channel;   //!< channel transmitted on
-    Ptr<AntennaModel> m_antenna;      //!< transmit antenna (may be null)
-    Ptr<const SpectrumModel> m_model; //!< carrier spectrum model
-    double m_rbWidth;                 //!< resource block width (Hz)
-    Ptr<SpectrumValue> m_psdCache;    //!< last PSD, reused when unchanged
-    uint32_t m_psdFirstRb;            //!< first block of m_psdCache
-    uint32_t m_psdNRbs;               //!< block count of m_psdCache
-    double m_psdPowerW;               //!< power of m_psdCache (W)
+    double m_rbWidth;              //!< resource block width (Hz)
+    Ptr<SpectrumValue> m_psdCache; //!< last PSD, reused when unchanged
+    uint32_t m_psdFirstRb;         //!< first block of m_psdCache
+    uint32_t m_psdNRbs;            //!< block count of m_psdCache
+    double m_psdPowerW;            //!< power of m_psdCache (W)
 };
 
 } // namespace ns3

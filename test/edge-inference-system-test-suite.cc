@@ -16,6 +16,11 @@
  *   (not a theorem per frame: a sequential schedule finishes its first
  *   task earlier than any batch of two or more).
  * - A task no exit is accurate enough for is rejected with that reason.
+ * - With correct predictions no UE has data left when its task's grant
+ *   ends, so nothing is flushed. With fading blocks shorter than the frame
+ *   (uploads slower than planned) the leftovers are dropped when the grant
+ *   ends (Drop reason "flushed", exactly what GrantEnd reported) and every
+ *   grant carries the data of its own task only.
  */
 
 #include "ns3/core-module.h"
@@ -24,7 +29,11 @@
 #include "ns3/edge-inference-helper.h"
 #include "ns3/edge-inference-stats.h"
 #include "ns3/inference-client.h"
+#include "ns3/inference-task-header.h"
+#include "ns3/ipv4-header.h"
+#include "ns3/ofdma-ue-net-device.h"
 #include "ns3/test.h"
+#include "ns3/udp-header.h"
 
 #include <map>
 #include <string>
@@ -66,6 +75,76 @@ struct BusySink
     }
 };
 
+/**
+ * What the UE devices did: packets left at grant ends, drops by reason,
+ * and grants that carried data of another task than their own (data left
+ * over from an earlier task's grant).
+ */
+struct UplinkSink
+{
+    uint64_t leftAtGrantEnd{0};               //!< packets queued when grants ended
+    std::map<std::string, uint64_t> drops;    //!< UE drops by reason
+    uint64_t staleGrants{0};                  //!< packets breaking "one task per grant"
+    std::map<uint32_t, Time> lastGrantStart;  //!< per UE: grant of its last packet
+    std::map<uint32_t, uint64_t> lastTask;    //!< per UE: task of its last packet
+    std::map<uint32_t, uint64_t> packetsSent; //!< per UE: packets sent
+
+    /// GrantEnd sink
+    void OnGrantEnd(const OfdmaGrant&, uint32_t, uint32_t packetsLeft)
+    {
+        leftAtGrantEnd += packetsLeft;
+    }
+
+    /// Drop sink
+    void OnDrop(Ptr<const Packet>, const std::string& reason)
+    {
+        drops[reason]++;
+    }
+
+    /**
+     * TxStart sink (bound to the UE index): all packets of one grant belong
+     * to one task, and a new grant carries another task than the last one.
+     */
+    static void OnTxStart(UplinkSink* sink,
+                          uint32_t ue,
+                          Ptr<const Packet> packet,
+                          const OfdmaGrant& grant,
+                          double)
+    {
+        Ptr<Packet> p = packet->Copy();
+        Ipv4Header ip;
+        UdpHeader udp;
+        InferenceTaskHeader h;
+        p->RemoveHeader(ip);
+        p->RemoveHeader(udp);
+        p->RemoveHeader(h);
+        const uint64_t task = h.GetTaskId();
+        if (sink->packetsSent[ue]++ > 0)
+        {
+            const bool sameGrant = sink->lastGrantStart[ue] == grant.start;
+            if (sameGrant != (task == sink->lastTask[ue]))
+            {
+                sink->staleGrants++;
+            }
+        }
+        sink->lastGrantStart[ue] = grant.start;
+        sink->lastTask[ue] = task;
+    }
+
+    /// \param devices the UE devices to watch
+    void Connect(const NetDeviceContainer& devices)
+    {
+        for (uint32_t i = 0; i < devices.GetN(); ++i)
+        {
+            Ptr<NetDevice> d = devices.Get(i);
+            d->TraceConnectWithoutContext("GrantEnd", MakeCallback(&UplinkSink::OnGrantEnd, this));
+            d->TraceConnectWithoutContext("Drop", MakeCallback(&UplinkSink::OnDrop, this));
+            d->TraceConnectWithoutContext("TxStart",
+                                          MakeBoundCallback(&UplinkSink::OnTxStart, this, i));
+        }
+    }
+};
+
 /// Result of one simulated cell.
 struct CellResult
 {
@@ -73,12 +152,15 @@ struct CellResult
     std::map<InferenceTaskOutcome, uint64_t> outcomes; //!< totals
     uint64_t ended{0};                                 //!< tasks ended
     double maxServerBusyS{0}; //!< longest predicted busy time at a frame's upload start
+    UplinkSink uplink;        //!< what the UE devices did
 };
 
 /**
  * Simulates one cell: users dropped with RngRun = run, `frames` frames of
  * 100 ms, one task per user per frame.
- * \param framePeriod frame length (and fading coherence time)
+ * \param framePeriod frame length (and, unless coherence is set, fading
+ *        coherence time)
+ * \param coherence fading coherence time (zero: the frame period)
  */
 CellResult
 RunCell(const SchedulerChoice& s,
@@ -86,13 +168,16 @@ RunCell(const SchedulerChoice& s,
         uint32_t run,
         uint32_t frames,
         bool fading,
-        Time framePeriod = MilliSeconds(100))
+        Time framePeriod = MilliSeconds(100),
+        Time coherence = Time(0))
 {
     RngSeedManager::SetSeed(1);
     RngSeedManager::SetRun(run);
     EdgeInferenceCellHelper cellHelper;
     cellHelper.GetUplinkHelper().EnableFading(fading);
-    cellHelper.GetUplinkHelper().SetFadingModelAttribute("CoherenceTime", TimeValue(framePeriod));
+    cellHelper.GetUplinkHelper().SetFadingModelAttribute(
+        "CoherenceTime",
+        TimeValue(coherence.IsZero() ? framePeriod : coherence));
     EdgeInferenceCell cell = cellHelper.Create(users, 1);
 
     EdgeInferenceHelper edge;
@@ -113,11 +198,12 @@ RunCell(const SchedulerChoice& s,
     BusySink busy;
     apps.GetController()->TraceConnectWithoutContext("FrameScheduled",
                                                      MakeCallback(&BusySink::Add, &busy));
+    CellResult r;
+    r.uplink.Connect(cell.ueDevices);
     // The last frame's tasks may run up to 100 ms (their longest latency
     // requirement) after it starts.
     Simulator::Stop(framePeriod * frames + MilliSeconds(100));
     Simulator::Run();
-    CellResult r;
     r.maxServerBusyS = busy.maxS;
     r.frames = stats->GetFrames();
     r.ended = stats->GetTasksEnded();
@@ -185,6 +271,16 @@ class IdealChannelPredictionTestCase : public TestCase
                                           0,
                                           s.label << " run " << run << ": outcome " << ToString(o));
                 }
+                // Predictions hold: no data is left when a grant ends.
+                NS_TEST_ASSERT_MSG_EQ(r.uplink.leftAtGrantEnd,
+                                      0,
+                                      s.label << " run " << run << ": packets left at grant ends");
+                NS_TEST_ASSERT_MSG_EQ(r.uplink.drops.size(),
+                                      0,
+                                      s.label << " run " << run << ": UE drops");
+                NS_TEST_ASSERT_MSG_EQ(r.uplink.staleGrants,
+                                      0,
+                                      s.label << " run " << run << ": grants with stale data");
             }
         }
         // The check above is only meaningful if tasks were served.
@@ -374,6 +470,49 @@ class BusyServerPredictionTestCase : public TestCase
     }
 };
 
+/**
+ * Fading blocks of 5 ms in frames of 100 ms: the channel changes during
+ * the uploads, so some take longer than planned and data is left in the
+ * UEs' queues when their grants end. The client flushes it when its task's
+ * grant ends: every packet left is dropped with reason "flushed", nothing
+ * else is dropped, and no grant carries data of an earlier task (without
+ * the flush the leftovers went out first in the UE's next grant: 22
+ * packets broke "one task per grant" and 6 fewer tasks completed).
+ */
+class LeftoverFlushTestCase : public TestCase
+{
+  public:
+    LeftoverFlushTestCase()
+        : TestCase("Failed predictions: data left at a grant's end is flushed, not sent later")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const uint32_t frames = 4;
+        const uint32_t users = 10;
+        const CellResult r =
+            RunCell(kSchedulers.back(), users, 1, frames, true, MilliSeconds(100), MilliSeconds(5));
+        NS_TEST_ASSERT_MSG_EQ(r.ended, users * frames, "every task ends");
+        NS_TEST_ASSERT_MSG_GT(r.uplink.leftAtGrantEnd, 0, "predictions failed: data left");
+        NS_TEST_ASSERT_MSG_EQ(r.uplink.drops.size(), 1, "one drop reason");
+        const auto it = r.uplink.drops.find("flushed");
+        NS_TEST_ASSERT_MSG_EQ((it != r.uplink.drops.end()), true, "drop reason \"flushed\"");
+        if (it != r.uplink.drops.end())
+        {
+            NS_TEST_ASSERT_MSG_EQ(it->second,
+                                  r.uplink.leftAtGrantEnd,
+                                  "every packet left at a grant end is flushed");
+        }
+        NS_TEST_ASSERT_MSG_EQ(r.uplink.staleGrants, 0, "no grant carries an earlier task's data");
+        NS_TEST_ASSERT_MSG_GT(r.outcomes.at(InferenceTaskOutcome::DATA_LATE) +
+                                  r.outcomes.at(InferenceTaskOutcome::DATA_INCOMPLETE),
+                              0,
+                              "the server reports the missing data");
+    }
+};
+
 /// The system test suite.
 class EdgeInferenceSystemTestSuite : public TestSuite
 {
@@ -385,6 +524,7 @@ class EdgeInferenceSystemTestSuite : public TestSuite
         AddTestCase(new SchedulerOrderingTestCase, TestCase::QUICK);
         AddTestCase(new AccuracyRejectionTestCase, TestCase::QUICK);
         AddTestCase(new BusyServerPredictionTestCase, TestCase::QUICK);
+        AddTestCase(new LeftoverFlushTestCase, TestCase::QUICK);
     }
 };
 

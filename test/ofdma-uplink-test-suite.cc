@@ -3,8 +3,9 @@
  *
  * System tests of the OFDMA uplink with one cell and no fading: upload
  * times and rates against model.md section 4's fixed-power Shannon formula
- * r = n W log2(1 + P g / (N0 n W)), transmissions confined to grants, grant
- * validation, and a moving UE whose rate follows its distance.
+ * r = n W log2(1 + P g / (N0 n W)), transmissions confined to grants,
+ * FlushQueue, grant validation, and a moving UE whose rate follows its
+ * distance.
  */
 
 #include "ns3/constant-position-mobility-model.h"
@@ -19,6 +20,7 @@
 #include "ns3/uinteger.h"
 
 #include <cmath>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -350,6 +352,106 @@ class GrantWindowTestCase : public TestCase
     }
 };
 
+/**
+ * FlushQueue drops exactly the queued packets, each with Drop reason
+ * "flushed", and returns their number: not the packet on the air (it ends
+ * and is received), not packets sent afterwards; an empty queue gives 0.
+ */
+class FlushQueueTestCase : public TestCase
+{
+  public:
+    FlushQueueTestCase()
+        : TestCase("FlushQueue drops exactly the queued packets, with Drop reason flushed")
+    {
+    }
+
+  private:
+    /// Also after a failed assertion, which returns from DoRun early.
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
+    /// \param ue flushes it and records the count and the queue afterwards
+    void Flush(Ptr<OfdmaUeNetDevice> ue)
+    {
+        m_flushed.push_back(ue->FlushQueue());
+        m_leftAfter.push_back(ue->GetQueuedPackets() + ue->GetQueuedBytes());
+        m_onAir.push_back(ue->IsTransmitting());
+    }
+
+    /// Drop sink: counts by reason and bytes.
+    void OnDrop(Ptr<const Packet> p, const std::string& reason)
+    {
+        m_drops[reason]++;
+        m_dropBytes += p->GetSize();
+    }
+
+    void DoRun() override
+    {
+        const double d = 100;
+        const uint32_t n = 5;
+        Cell cell(NodeContainer(NodeAt(d)));
+        Ptr<OfdmaUeNetDevice> ue = cell.ues[0];
+        Log log;
+        log.Connect(ue, cell.bs);
+        ue->TraceConnectWithoutContext("Drop", MakeCallback(&FlushQueueTestCase::OnDrop, this));
+        const Time a = Seconds(8000.0 / ShannonRate(n, d)); // one 1000-byte packet
+        NS_TEST_ASSERT_MSG_LT(MilliSeconds(10) + a * 2.5, MilliSeconds(40), "schedule below");
+        Enqueue(ue, 10, 1000);
+        ue->SetGrant({0, n, MilliSeconds(10), MilliSeconds(10) + a * 2.5});
+        ue->SetGrant({0, n, MilliSeconds(60), MilliSeconds(60) + a * 3});
+        // Mid-packet: the first packet is on the air, 9 are queued.
+        Simulator::Schedule(MilliSeconds(10) + a * 0.5, &FlushQueueTestCase::Flush, this, ue);
+        // Outside any grant: 3 packets queued, flushed, then an empty flush.
+        Simulator::Schedule(MilliSeconds(40), &Enqueue, ue, 3, 500);
+        Simulator::Schedule(MilliSeconds(45), &FlushQueueTestCase::Flush, this, ue);
+        Simulator::Schedule(MilliSeconds(46), &FlushQueueTestCase::Flush, this, ue);
+        // Packets queued after a flush are sent in the next grant.
+        Simulator::Schedule(MilliSeconds(50), &Enqueue, ue, 2, 1000);
+        Simulator::Run();
+
+        NS_TEST_ASSERT_MSG_EQ(m_flushed.size(), 3, "three flushes");
+        if (m_flushed.size() != 3)
+        {
+            return; // asserts continue on failure: do not index past the end
+        }
+        const uint32_t flushed[] = {9, 3, 0};
+        const bool onAir[] = {true, false, false};
+        for (size_t i = 0; i < 3; ++i)
+        {
+            NS_TEST_ASSERT_MSG_EQ(m_flushed[i], flushed[i], "packets flushed, flush " << i);
+            NS_TEST_ASSERT_MSG_EQ(m_leftAfter[i], 0, "queue empty after flush " << i);
+            NS_TEST_ASSERT_MSG_EQ(m_onAir[i], onAir[i], "packet on the air, flush " << i);
+        }
+        NS_TEST_ASSERT_MSG_EQ(m_drops.size(), 1, "one drop reason");
+        NS_TEST_ASSERT_MSG_EQ(m_drops["flushed"], 12, "a Drop \"flushed\" per flushed packet");
+        NS_TEST_ASSERT_MSG_EQ(m_dropBytes, 9 * 1000 + 3 * 500, "the flushed packets' bytes");
+        // Sent: the packet on the air at the first flush, then the 2 late ones.
+        NS_TEST_ASSERT_MSG_EQ(log.txStart.size(), 3, "3 packets sent");
+        NS_TEST_ASSERT_MSG_EQ(log.txEnd.size(), 3, "3 packets ended");
+        NS_TEST_ASSERT_MSG_EQ(log.rxRate.size(), 3, "3 packets received");
+        if (log.txStart.size() == 3)
+        {
+            NS_TEST_ASSERT_MSG_EQ(log.txStart[0], MilliSeconds(10), "first at grant 1's start");
+            NS_TEST_ASSERT_MSG_EQ(log.txStart[1], MilliSeconds(60), "late ones in grant 2");
+        }
+        NS_TEST_ASSERT_MSG_EQ(log.grantEndPackets.size(), 2, "two grants ended");
+        if (log.grantEndPackets.size() == 2)
+        {
+            NS_TEST_ASSERT_MSG_EQ(log.grantEndPackets[0], 0, "nothing left after grant 1");
+            NS_TEST_ASSERT_MSG_EQ(log.grantEndPackets[1], 0, "nothing left after grant 2");
+        }
+        Simulator::Destroy();
+    }
+
+    std::vector<uint32_t> m_flushed;         //!< FlushQueue results
+    std::vector<uint32_t> m_leftAfter;       //!< queued packets + bytes after each flush
+    std::vector<bool> m_onAir;               //!< IsTransmitting after each flush
+    std::map<std::string, uint32_t> m_drops; //!< Drop count by reason
+    uint64_t m_dropBytes{0};                 //!< bytes of the dropped packets
+};
+
 /// OfdmaBsNetDevice::CheckGrant names each invalid configuration.
 class GrantCheckTestCase : public TestCase
 {
@@ -470,6 +572,7 @@ class OfdmaUplinkTestSuite : public TestSuite
         AddTestCase(new UploadTimeTestCase(100, 50, 100, 1500), TestCase::QUICK);
         AddTestCase(new RateScalingTestCase, TestCase::QUICK);
         AddTestCase(new GrantWindowTestCase, TestCase::QUICK);
+        AddTestCase(new FlushQueueTestCase, TestCase::QUICK);
         AddTestCase(new GrantCheckTestCase, TestCase::QUICK);
         AddTestCase(new MovingUeTestCase, TestCase::QUICK);
     }
