@@ -33,6 +33,10 @@ namespace ns3
  * measures the runtime and records whether the allocation is feasible; an
  * infeasible allocation is logged as an error and flagged
  * (C2Allocation::feasible = false) so the caller refuses to execute it.
+ *
+ * The module's manual (doc/edge-inference.rst, "Writing your own scheduler")
+ * walks through a complete plugin built outside the module (user-plugin/)
+ * and its comparison TestSuite.
  */
 class C2Scheduler : public Object
 {
