@@ -64,6 +64,7 @@ def build(bld):
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
     module_test.source = [
+        'test/bad-input-matrix-test-suite.cc',
         'test/c2-baseline-scheduler-test-suite.cc',
         'test/c2-early-exit-scheduler-test-suite.cc',
         'test/c2-problem-json-test-suite.cc',
@@ -71,6 +72,7 @@ def build(bld):
         'test/early-exit-profile-test-suite.cc',
         'test/edge-inference-system-test-suite.cc',
         'test/edge-server-test-suite.cc',
+        'test/fuzz-regressions-test-suite.cc',
         'test/ofdma-channel-test-suite.cc',
         'test/ofdma-interference-test-suite.cc',
         'test/ofdma-rate-mapping-test-suite.cc',

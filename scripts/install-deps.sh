@@ -17,6 +17,9 @@ packages=(
   cmake g++ make python3 libboost-dev nlohmann-json3-dev
   # Plots of the experiments.
   gnuplot-nox
+  # Fuzzing (scripts/run-fuzz-smoke.sh): clang with libFuzzer and the
+  # sanitizer runtimes.
+  clang libclang-rt-14-dev
 )
 if [ -z "${EDGE_INFERENCE_NO_TORCH:-}" ]; then
   # The profiler: LibTorch (CPU), a fast BLAS, and the Fashion-MNIST data.

@@ -51,8 +51,10 @@ OnRx(Ptr<const Packet> p, const Address&, double, double)
 }
 
 /// Keeps a UE saturated: one new packet for each one sent. \param ue the UE
+/// (a plain pointer: the callback sits on the UE's own TxEnd trace, and a
+/// Ptr there would keep the UE alive forever, a leak LeakSanitizer reports)
 void
-Refill(Ptr<OfdmaUeNetDevice> ue, Ptr<const Packet>)
+Refill(OfdmaUeNetDevice* ue, Ptr<const Packet>)
 {
     ue->Send(Create<Packet>(g_packetSize), ue->GetBroadcast(), 0x0800);
 }
@@ -134,10 +136,10 @@ main(int argc, char* argv[])
     for (uint32_t i = 0; i < nUes; ++i)
     {
         Ptr<OfdmaUeNetDevice> ue = DynamicCast<OfdmaUeNetDevice>(ueDevs.Get(i));
-        ue->TraceConnectWithoutContext("TxEnd", MakeBoundCallback(&Refill, ue));
+        ue->TraceConnectWithoutContext("TxEnd", MakeBoundCallback(&Refill, PeekPointer(ue)));
         for (uint32_t q = 0; q < queue; ++q)
         {
-            Refill(ue, nullptr);
+            Refill(PeekPointer(ue), nullptr);
         }
         ues.push_back(ue);
     }
