@@ -13,6 +13,8 @@
  * API only.
  */
 
+#include "ofdma-test-helpers.h"
+
 #include "ns3/boolean.h"
 #include "ns3/c2-allocation.h"
 #include "ns3/c2-problem-json.h"
@@ -321,21 +323,11 @@ class UnknownSchedulerTestCase : public TestCase
 
 // ------------------------------------------------------------------ radio
 
-const double kRbWidth = 10e3;                      //!< default block width (Hz)
-const double kPowerW = 1e-3 * std::pow(10.0, 2.3); //!< 23 dBm, the UE default
-const double kN0 = 1e-3 * std::pow(10.0, -17.4);   //!< -174 dBm/Hz, the BS default
-const uint16_t kIpv4 = 0x0800;                     //!< protocol number used
-
-/// \param x position on the x axis (m) \return a static node
-Ptr<Node>
-NodeAt(double x)
-{
-    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
-    m->SetPosition(Vector(x, 0, 0));
-    Ptr<Node> n = CreateObject<Node>();
-    n->AggregateObject(m);
-    return n;
-}
+using ofdmatest::kN0;
+using ofdmatest::kPowerW;
+using ofdmatest::kRbWidth;
+using ofdmatest::NodeAt;
+const uint16_t kIpv4 = 0x0800; //!< protocol number used
 
 /// Rate of n blocks at distance d (model.md section 4, the helper's
 /// 128.1 + 37.6 log10(d / km) dB path loss, no fading).

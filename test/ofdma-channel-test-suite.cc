@@ -7,6 +7,8 @@
  * Exp(1) per block and is constant inside a block.
  */
 
+#include "ofdma-test-helpers.h"
+
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/double.h"
 #include "ns3/node.h"
@@ -25,26 +27,8 @@ using namespace ns3;
 namespace
 {
 
-/// Path gain of model.md section 7, written out here: 128.1 + 37.6 log10(d / km) dB.
-double
-PaperPathGain(double d)
-{
-    return std::pow(10.0, -(128.1 + 37.6 * std::log10(d / 1000.0)) / 10.0);
-}
-
-/**
- * \param x position (m) on the x axis
- * \return a node with a constant-position mobility model
- */
-Ptr<Node>
-NodeAt(double x)
-{
-    Ptr<Node> n = CreateObject<Node>();
-    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
-    m->SetPosition(Vector(x, 0, 0));
-    n->AggregateObject(m);
-    return n;
-}
+using ofdmatest::NodeAt;
+using ofdmatest::PathGain;
 
 /// GetChannelGain with fading off equals the path-loss formula.
 class PathLossTestCase : public TestCase
@@ -75,7 +59,7 @@ class PathLossTestCase : public TestCase
             NodeContainer ueNode(NodeAt(d));
             Ptr<OfdmaUeNetDevice> ue =
                 DynamicCast<OfdmaUeNetDevice>(helper.InstallUe(ueNode, bs).Get(0));
-            const double expected = PaperPathGain(d);
+            const double expected = PathGain(d);
             NS_TEST_ASSERT_MSG_EQ_TOL(bs->GetChannelGain(ue),
                                       expected,
                                       expected * 1e-9,
@@ -207,9 +191,8 @@ class FadingBlockTestCase : public TestCase
         const int nBlocks = 5000;
         for (int k = 0; k < nBlocks; ++k)
         {
-            Simulator::Schedule(MilliSeconds(1000 + 10 * k + 5), [&]() {
-                normalisedSum += bs->GetChannelGain(ue) / PaperPathGain(150);
-            });
+            Simulator::Schedule(MilliSeconds(1000 + 10 * k + 5),
+                                [&]() { normalisedSum += bs->GetChannelGain(ue) / PathGain(150); });
         }
         // Blocks of 10 ms: 0, 4.9, 9.999999 ms in block 0; 10 and 15 ms in block 1.
         for (double ms : {0.0, 4.9, 9.999999, 10.0, 15.0})
@@ -232,7 +215,7 @@ class FadingBlockTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(gains[3], gains[4], "same block");
         for (int block = 0; block < 2; ++block)
         {
-            const double expected = PaperPathGain(150) * fading->GetFadingGain(mu, mbs, block);
+            const double expected = PathGain(150) * fading->GetFadingGain(mu, mbs, block);
             NS_TEST_ASSERT_MSG_EQ_TOL(gains[3 * block],
                                       expected,
                                       expected * 1e-9,

@@ -8,6 +8,8 @@
  * follows the BLER curve.
  */
 
+#include "ofdma-test-helpers.h"
+
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
@@ -30,27 +32,11 @@ using namespace ns3;
 namespace
 {
 
-const double kRbWidth = 10e3;                      //!< default block width (Hz)
-const double kPowerW = 1e-3 * std::pow(10.0, 2.3); //!< 23 dBm
-const double kN0 = 1e-3 * std::pow(10.0, -17.4);   //!< -174 dBm/Hz in W/Hz
-
-/// Path gain of model.md section 7: 128.1 + 37.6 log10(d / km) dB.
-double
-PathGain(double d)
-{
-    return std::pow(10.0, -(128.1 + 37.6 * std::log10(d / 1000.0)) / 10.0);
-}
-
-/// \param x position (m) on the x axis \return a static node
-Ptr<Node>
-NodeAt(double x, double y = 0)
-{
-    Ptr<Node> n = CreateObject<Node>();
-    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
-    m->SetPosition(Vector(x, y, 0));
-    n->AggregateObject(m);
-    return n;
-}
+using ofdmatest::kN0;
+using ofdmatest::kPowerW;
+using ofdmatest::kRbWidth;
+using ofdmatest::NodeAt;
+using ofdmatest::PathGain;
 
 /// \param ue queue count packets of size bytes on it
 void

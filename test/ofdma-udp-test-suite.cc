@@ -7,6 +7,8 @@
  * implies (IPv4 and UDP headers, 28 bytes, travel on the air too).
  */
 
+#include "ofdma-test-helpers.h"
+
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/inet-socket-address.h"
 #include "ns3/internet-stack-helper.h"
@@ -30,27 +32,11 @@ using namespace ns3;
 namespace
 {
 
-const double kRbWidth = 10e3;                      //!< default block width (Hz)
-const double kPowerW = 1e-3 * std::pow(10.0, 2.3); //!< 23 dBm
-const double kN0 = 1e-3 * std::pow(10.0, -17.4);   //!< -174 dBm/Hz in W/Hz
-
-/// Path gain of model.md section 7: 128.1 + 37.6 log10(d / km) dB.
-double
-PathGain(double d)
-{
-    return std::pow(10.0, -(128.1 + 37.6 * std::log10(d / 1000.0)) / 10.0);
-}
-
-/// \param x position (m) on the x axis \return a static node
-Ptr<Node>
-NodeAt(double x)
-{
-    Ptr<Node> n = CreateObject<Node>();
-    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
-    m->SetPosition(Vector(x, 0, 0));
-    n->AggregateObject(m);
-    return n;
-}
+using ofdmatest::kN0;
+using ofdmatest::kPowerW;
+using ofdmatest::kRbWidth;
+using ofdmatest::NodeAt;
+using ofdmatest::PathGain;
 
 /// UDP datagrams from two UEs reach a socket on the BS node.
 class UdpEndToEndTestCase : public TestCase

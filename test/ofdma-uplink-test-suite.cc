@@ -8,6 +8,8 @@
  * distance.
  */
 
+#include "ofdma-test-helpers.h"
+
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/node.h"
@@ -29,17 +31,13 @@ using namespace ns3;
 namespace
 {
 
-const double kRbWidth = 10e3;                      //!< default block width (Hz)
-const double kPowerW = 1e-3 * std::pow(10.0, 2.3); //!< 23 dBm
-const double kN0 = 1e-3 * std::pow(10.0, -17.4);   //!< -174 dBm/Hz in W/Hz
-const uint16_t kIpv4 = 0x0800;                     //!< protocol number used
+using ofdmatest::kN0;
+using ofdmatest::kPowerW;
+using ofdmatest::kRbWidth;
+using ofdmatest::NodeAt;
+using ofdmatest::PathGain;
 
-/// Path gain of model.md section 7: 128.1 + 37.6 log10(d / km) dB.
-double
-PathGain(double d)
-{
-    return std::pow(10.0, -(128.1 + 37.6 * std::log10(d / 1000.0)) / 10.0);
-}
+const uint16_t kIpv4 = 0x0800; //!< protocol number used
 
 /// model.md section 4's fixed-power rate with B = n W.
 double
@@ -59,15 +57,6 @@ NodeWith(Ptr<MobilityModel> mobility)
     Ptr<Node> n = CreateObject<Node>();
     n->AggregateObject(mobility);
     return n;
-}
-
-/// \param x position on the x axis (m) \return a static node
-Ptr<Node>
-NodeAt(double x)
-{
-    Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
-    m->SetPosition(Vector(x, 0, 0));
-    return NodeWith(m);
 }
 
 /// A BS at the origin and UEs on given nodes, fading off.
