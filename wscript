@@ -1,7 +1,8 @@
 # -*- Mode: python; py-indent-offset: 4; indent-tabs-mode: nil; coding: utf-8; -*-
-# Build description for waf-based ns-3 (<= 3.35). CMakeLists.txt is the
-# primary build; test/check-wscript-sync.py (a ctest test) fails when the
-# file lists below drift from CMake's.
+# Build description for waf-based ns-3 (checked with ns-3.35:
+# scripts/check-in-tree.sh 3.35). CMakeLists.txt is the primary build;
+# test/check-wscript-sync.py (a ctest test) fails when the file lists below
+# drift from CMake's.
 
 
 def configure(conf):
@@ -9,6 +10,11 @@ def configure(conf):
                    uselib_store='BOOST_MATH', mandatory=True)
     conf.check_cxx(header_name='nlohmann/json.hpp',
                    uselib_store='NLOHMANN_JSON', mandatory=True)
+    # Tests and examples find the shipped data (profiles, problems) here, as
+    # CMakeLists.txt's add_compile_definitions does in the CMake builds; a
+    # uselib variable keeps the definition to this module and its users.
+    conf.env['DEFINES_EDGE_INFERENCE_DATA'] = [
+        'EDGE_INFERENCE_SOURCE_DIR="%s"' % conf.path.abspath()]
 
 
 def build(bld):
@@ -23,6 +29,7 @@ def build(bld):
         'applications',
         'stats',
     ])
+    module.use.append('EDGE_INFERENCE_DATA')
     module.source = [
         'helper/c2-comparison-result.cc',
         'helper/c2-scheduler-comparison.cc',
@@ -63,6 +70,7 @@ def build(bld):
     ]
 
     module_test = bld.create_ns3_module_test_library('edge-inference')
+    module_test.use.append('EDGE_INFERENCE_DATA')
     module_test.source = [
         'test/bad-input-matrix-test-suite.cc',
         'test/c2-baseline-scheduler-test-suite.cc',
@@ -99,6 +107,7 @@ def build(bld):
         'model/c2-shelf-selector.h',
         'model/early-exit-profile.h',
         'model/edge-controller.h',
+        'model/edge-inference-compat.h',
         'model/edge-inference-error.h',
         'model/edge-server.h',
         'model/equal-bandwidth-c2-scheduler.h',

@@ -1,6 +1,6 @@
 # Standalone build support for the edge-inference module.
 #
-# Inside an ns-3 (>= 3.36) source tree, ns-3's own build system provides
+# Inside an ns-3 source tree (checked: 3.48), ns-3's own build system provides
 # build_lib() and build_lib_example(). Outside it, this file provides the
 # same two functions on top of the installed ns-3 CMake package (Debian's
 # libns3-dev 3.37), so that one CMakeLists.txt serves both modes.
@@ -53,6 +53,16 @@ foreach(
     set(lib${_ns3mod} ns3::lib${_ns3mod})
   endif()
 endforeach()
+
+# The module's own code builds warning-free, as in ns-3's debug profile:
+# -Wall -Wextra -Wpedantic, and warnings are errors unless
+# EDGE_INFERENCE_WARNINGS_AS_ERRORS=OFF. ns-3's and LibTorch's headers are
+# system headers here, so only the module's code is judged.
+add_compile_options(-Wall -Wextra -Wpedantic)
+option(EDGE_INFERENCE_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" ON)
+if(EDGE_INFERENCE_WARNINGS_AS_ERRORS)
+  add_compile_options(-Werror)
+endif()
 
 # Sanitizer build (CI job and hardening): AddressSanitizer and
 # UndefinedBehaviorSanitizer on the module's own code; any UB report is fatal.

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -8,7 +10,7 @@
  * seeded drops.
  *
  * Model reconstructed from the paper's description (Liu, Lan, Huang, IEEE
- * JSAC 2023); parameters are ours (model.md section 7): one cell of radius
+ * JSAC 2023); parameters are ours (manual: *Default scenario*): one cell of radius
  * 200 m, users uniform >= 10 m from the BS, path loss 128.1 + 37.6
  * log10(d/km), Rayleigh block fading constant within a 100 ms frame,
  * B = 1 MHz in 10 kHz resource blocks, 23 dBm, -174 dBm/Hz, D = 24,576 bit,
@@ -60,7 +62,7 @@ struct SchedulerChoice
     int earlyExit;      //!< -1: leave the attribute alone, else its value
 };
 
-/// \return the schedulers the experiment knows by label
+/// @return the schedulers the experiment knows by label
 std::vector<SchedulerChoice>
 KnownSchedulers()
 {
@@ -75,7 +77,7 @@ KnownSchedulers()
     };
 }
 
-/// \param s comma-separated list \return its items
+/// @param s comma-separated list \return its items
 std::vector<std::string>
 Split(const std::string& s)
 {
@@ -122,13 +124,13 @@ struct SimResult
 
 /**
  * One packet-level simulation of the cell.
- * \param setup sweep parameters
- * \param s scheduler
- * \param users K
- * \param rngRun RngRun of this drop
- * \param run run index (for the task CSV)
- * \param taskCsv per-task writer or null
- * \return the result
+ * @param setup sweep parameters
+ * @param s scheduler
+ * @param users K
+ * @param rngRun RngRun of this drop
+ * @param run run index (for the task CSV)
+ * @param taskCsv per-task writer or null
+ * @return the result
  */
 SimResult
 Simulate(const Setup& setup,

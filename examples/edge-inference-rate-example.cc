@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Prints the uplink rate model of the edge-inference module for a user at a
@@ -36,8 +38,8 @@ main(int argc, char* argv[])
     cmd.AddValue("noise", "Noise PSD (dBm/Hz)", noiseDbmHz);
     cmd.Parse(argc, argv);
 
-    const auto model = UplinkRateModel::FixedPower(DbmPerHzToWPerHz(noiseDbmHz));
-    const double powerW = DbmToW(powerDbm);
+    const auto model = UplinkRateModel::FixedPower(edgeinference::DbmPerHzToWPerHz(noiseDbmHz));
+    const double powerW = edgeinference::DbmToW(powerDbm);
 
     std::cout << "distance_m  gain_db  rate_full_band_Mbps  min_bandwidth_kHz  share_of_band\n";
     for (double d : {10.0, 25.0, 50.0, 100.0, 150.0, 200.0, 300.0, 500.0})

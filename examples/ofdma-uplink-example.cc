@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -52,9 +54,9 @@ struct UeStats
 
 std::map<Mac48Address, UeStats> g_stats; //!< per UE, by MAC address
 
-/// Trace sink of the BS's Rx source: one packet arrived from a UE.
+/// Trace sink of the BS's Rx source: one packet arrived from a UE (its rate is not used).
 void
-OnBsRx(Ptr<const Packet> packet, const Address& ue, double sinrDb, double rateBps)
+OnBsRx(Ptr<const Packet> packet, const Address& ue, double sinrDb, double /* rateBps */)
 {
     UeStats& s = g_stats[Mac48Address::ConvertFrom(ue)];
     s.bytes += packet->GetSize();
@@ -143,7 +145,7 @@ main(int argc, char* argv[])
                                 StringValue("ns3::ConstantRandomVariable[Constant=1.5]"));
     ueMobility.Install(ueNodes);
 
-    // 3. The OFDMA uplink. The helper's defaults are model.md's scenario:
+    // 3. The OFDMA uplink. The helper's defaults are the manual's *Default scenario*:
     //    path loss 128.1 + 37.6 log10(d/km), Rayleigh block fading, 23 dBm,
     //    -174 dBm/Hz, 1 MHz. Here we only pick the carrier and fading.
     OfdmaUplinkHelper uplink;

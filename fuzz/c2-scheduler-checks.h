@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -57,10 +59,10 @@ FuzzFail(const std::string& what)
 }
 
 /**
- * \param problem a valid problem
- * \param name scheduler TypeId name
- * \param earlyExit value of its EarlyExit attribute, if it has one
- * \return its allocation, checked for feasibility
+ * @param problem a valid problem
+ * @param name scheduler TypeId name
+ * @param earlyExit value of its EarlyExit attribute, if it has one
+ * @return its allocation, checked for feasibility
  */
 inline C2Allocation
 AllocateChecked(const C2Problem& problem, const std::string& name, int earlyExit = -1)

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -62,8 +64,8 @@ Fail(const std::string& what)
 }
 
 /**
- * \param text the input
- * \return false when the input names a "profile" that is not a regular file
+ * @param text the input
+ * @return false when the input names a "profile" that is not a regular file
  *         (see the file comment); true otherwise, also for invalid JSON
  */
 bool

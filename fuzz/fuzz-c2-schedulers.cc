@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -45,14 +47,14 @@ using namespace ns3::fuzz;
 namespace
 {
 
-/// \return 10^x for x drawn uniformly in [lo, hi]
+/// @return 10^x for x drawn uniformly in [lo, hi]
 double
 LogUniform(FuzzedDataProvider& in, double lo, double hi)
 {
     return std::pow(10.0, in.ConsumeFloatingPointInRange<double>(lo, hi));
 }
 
-/// \return the problem the bytes describe (always valid)
+/// @return the problem the bytes describe (always valid)
 C2Problem
 MakeProblem(FuzzedDataProvider& in)
 {

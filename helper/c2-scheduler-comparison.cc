@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -37,7 +39,7 @@ NS_LOG_COMPONENT_DEFINE("C2SchedulerComparison");
 namespace
 {
 
-/// \param spec a checked scheduler spec \return a new instance with its attributes
+/// @param spec a checked scheduler spec \return a new instance with its attributes
 Ptr<C2Scheduler>
 MakeScheduler(const C2SchedulerSpec& spec)
 {
@@ -57,7 +59,7 @@ MakeScheduler(const C2SchedulerSpec& spec)
 class OptimumOracle
 {
   public:
-    /// \param exhaustiveLimit largest K solved by exhaustive search
+    /// @param exhaustiveLimit largest K solved by exhaustive search
     explicit OptimumOracle(uint32_t exhaustiveLimit)
         : m_limit(exhaustiveLimit)
     {
@@ -71,7 +73,7 @@ class OptimumOracle
         m_treeSearch = f.Create<C2Scheduler>();
     }
 
-    /// \param problem a valid problem \return the largest number of users it can serve
+    /// @param problem a valid problem \return the largest number of users it can serve
     uint32_t Solve(const C2Problem& problem)
     {
         const bool small = problem.GetNUsers() <= m_limit;
@@ -86,7 +88,7 @@ class OptimumOracle
         return a.GetServedCount();
     }
 
-    /// \return the reference schedulers used, " or "-separated
+    /// @return the reference schedulers used, " or "-separated
     std::string GetName() const
     {
         std::string name;
@@ -104,7 +106,7 @@ class OptimumOracle
     std::set<std::string> m_used;  //!< names of those used
 };
 
-/// \param optimum optimum count \param served served count \return relative gap
+/// @param optimum optimum count @param served served count \return relative gap
 double
 Gap(uint32_t optimum, uint32_t served)
 {

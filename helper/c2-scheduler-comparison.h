@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -21,23 +23,23 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief A scheduler in a comparison: a display label, a TypeId name and
+ * @ingroup edge-inference
+ * @brief A scheduler in a comparison: a display label, a TypeId name and
  * attributes given as strings (as on the command line).
  */
 struct C2SchedulerSpec
 {
-    std::string label;  //!< display label
-    std::string typeId; //!< e.g. "ns3::TreeSearchC2Scheduler"
+    std::string label;  //!< display label (unique in a comparison)
+    std::string typeId; //!< TypeId name, e.g. "ns3::TreeSearchC2Scheduler"
     std::vector<std::pair<std::string, std::string>> attributes; //!< (name, value) pairs
 };
 
 /**
- * \ingroup edge-inference
- * \brief Runs the same seeded drops through several C2Scheduler plugins and
+ * @ingroup edge-inference
+ * @brief Runs the same seeded drops through several C2Scheduler plugins and
  * collects what each did, for tables and for assertions in a TestSuite.
  *
- * \code
+ * @code
  *   C2SchedulerComparison cmp;
  *   cmp.SetProfile(EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv");
  *   cmp.GetScenario().users = 20;
@@ -47,9 +49,9 @@ struct C2SchedulerSpec
  *   C2ComparisonResult r = cmp.RunAllocationLevel();
  *   C2ComparisonCheck c = r.CheckServesAtLeast("TreeSearch", "Mine");
  *   NS_TEST_ASSERT_MSG_EQ(c.ok, true, c.message);
- * \endcode
+ * @endcode
  *
- * Scenario. C2ScenarioParameters (model.md section 7) describe the cell:
+ * Scenario. C2ScenarioParameters (manual: *Default scenario*) describe the cell:
  * users K, cell radius and minimum distance, bandwidth B, resource-block
  * width, rate model, power, noise, task size, deadline and accuracy ranges,
  * fading. The DNN is the profile when one is set (SetProfile: both levels
@@ -86,7 +88,8 @@ struct C2SchedulerSpec
  * served count is computed by ns3::ExhaustiveC2Scheduler with
  * EarlyExit=true when K <= ExhaustiveLimit, else by
  * ns3::TreeSearchC2Scheduler (equal to it, checked by the module's tests);
- * each drop records the optimum and the gap (optimum - served) / optimum.
+ * each drop records the optimum and the gap (optimum - served) / optimum,
+ * as a fraction (C2DropResult::gap).
  * At packet level the problems are the controller's, frame by frame. A
  * scheduler without batching (ns3::SequentialC2Scheduler) solves a
  * different problem and may have a negative gap.
@@ -94,84 +97,107 @@ struct C2SchedulerSpec
 class C2SchedulerComparison
 {
   public:
+    /**
+     * @brief Create a comparison with the default C2ScenarioParameters, no
+     * profile, no seed, no scheduler, 3 frames of 100 ms, the optimum on and
+     * an exhaustive-search limit of 12 users.
+     */
     C2SchedulerComparison();
 
-    /// \param params the scenario (exits ignored when a profile is set)
+    /// @param params the scenario (exits ignored when a profile is set)
     void SetScenario(const C2ScenarioParameters& params);
-    /// \return the scenario, to change single fields
+    /// @return the scenario, by reference, to change single fields
     C2ScenarioParameters& GetScenario();
     /**
-     * \brief Use a DNN profile file for both levels.
-     * \param path profile file
-     * \throws EdgeInferenceError with the reader's message if it is bad
+     * @brief Use a DNN profile file for both levels.
+     * @param path profile file
+     * @throws EdgeInferenceError with the reader's message if it is bad
      */
     void SetProfile(const std::string& path);
-    /// \param profile the DNN profile for both levels
+    /// @param profile the DNN profile for both levels
     void SetProfile(const EarlyExitProfile& profile);
 
-    /// \param seeds one drop per seed (allocation: generator seed; packet: RngRun)
+    /// @param seeds one drop per seed (allocation: generator seed; packet: RngRun)
     void SetSeeds(const std::vector<uint64_t>& seeds);
-    /// \param frames frames per packet-level drop (> 0; default 3)
+    /**
+     * @param frames frames per packet-level drop (default 3)
+     * @throws EdgeInferenceError if frames is 0
+     */
     void SetFrames(uint32_t frames);
-    /// \param period frame period (default 100 ms): throughput and packet-level frames
+    /**
+     * @param period frame period (default 100 ms): the length of a
+     *        packet-level frame (EdgeController FramePeriod, fading coherence
+     *        time) and the time base of the throughput (tasks/s)
+     * @throws EdgeInferenceError if period is not > 0
+     */
     void SetFramePeriod(Time period);
-    /// \param enable compute the optimum and the gaps (default true)
+    /// @param enable compute the optimum and the gaps (default true)
     void SetOptimum(bool enable);
-    /// \param users largest K solved by exhaustive search for the optimum (default 12)
+    /// @param users largest K solved by exhaustive search for the optimum (default 12)
     void SetExhaustiveLimit(uint32_t users);
 
     /**
-     * \brief Add a scheduler; its TypeId and attributes are checked now.
-     * \param label display label (unique)
-     * \param typeId TypeId name of a C2Scheduler plugin
-     * \param attributes (name, value) pairs, values as strings
-     * \throws EdgeInferenceError naming the label and what is wrong (duplicate
+     * @brief Add a scheduler; its TypeId and attributes are checked now.
+     * @param label display label (unique)
+     * @param typeId TypeId name of a C2Scheduler plugin
+     * @param attributes (name, value) pairs, values as strings (StringValue)
+     * @throws EdgeInferenceError naming the label and what is wrong (duplicate
      *         label, unknown TypeId, not a C2Scheduler, unknown attribute,
      *         bad value)
      */
     void AddScheduler(const std::string& label,
                       const std::string& typeId,
                       const std::vector<std::pair<std::string, std::string>>& attributes = {});
-    /// \return the schedulers, in the order added
+    /// @return the schedulers, in the order added
     const std::vector<C2SchedulerSpec>& GetSchedulers() const;
 
     /**
-     * \brief The allocation-level problem of a seed.
-     * \param seed the seed
-     * \return C2ScenarioGenerator(scenario with the DNN).Generate(seed)
+     * @brief The allocation-level problem of a seed.
+     * @param seed the seed
+     * @return C2ScenarioGenerator(scenario with the DNN).Generate(seed): the
+     *         problem RunAllocationLevel() gives the schedulers for this seed
      */
     C2Problem GetProblem(uint64_t seed) const;
 
     /**
-     * \brief Run every scheduler on every seed's C2Problem.
-     * \return per-scheduler, per-drop results
-     * \throws EdgeInferenceError if no seed, no scheduler or no DNN is set
+     * @brief Run every scheduler on every seed's C2Problem.
+     * @return per-scheduler, per-drop results
+     * @throws EdgeInferenceError if no seed, no scheduler or no DNN is set
      */
     C2ComparisonResult RunAllocationLevel() const;
 
     /**
-     * \brief Simulate every scheduler on every seed's cell.
-     * \return per-scheduler, per-drop results (with per-frame counts)
-     * \throws EdgeInferenceError if no seed, no scheduler or no profile is
-     *         set, or the scenario uses the fixed-PSD rate model
+     * @brief Simulate every scheduler on every seed's cell.
+     * @return per-scheduler, per-drop results (with per-frame counts)
+     * @throws EdgeInferenceError if no seed, no scheduler or no profile is
+     *         set, the scenario has no user or uses the fixed-PSD rate model
      */
     C2ComparisonResult RunPacketLevel() const;
 
   private:
-    /// \return the scenario with the DNN's exits
+    /**
+     * @return the scenario, with its exits replaced by the profile's (as the
+     *         EdgeController derives them) when a profile is set
+     */
     C2ScenarioParameters EffectiveScenario() const;
-    /// \param packet true for the packet level \throws EdgeInferenceError if unready
+    /**
+     * @brief Check that a run can start.
+     * @param packet true for the packet level (which also needs a profile, at
+     *        least one user and no fixed-PSD rate model)
+     * @throws EdgeInferenceError naming what is missing (seeds, schedulers,
+     *         DNN) or wrong
+     */
     void CheckReady(bool packet) const;
 
     C2ScenarioParameters m_scenario;           //!< the cell
     EarlyExitProfile m_profile;                //!< the DNN, if m_hasProfile
     bool m_hasProfile;                         //!< a profile is set
-    std::vector<uint64_t> m_seeds;             //!< drops
-    std::vector<C2SchedulerSpec> m_schedulers; //!< schedulers
+    std::vector<uint64_t> m_seeds;             //!< one drop per seed
+    std::vector<C2SchedulerSpec> m_schedulers; //!< schedulers, in the order added
     uint32_t m_frames;                         //!< frames per packet-level drop
     Time m_framePeriod;                        //!< frame period
     bool m_optimum;                            //!< compute the optimum
-    uint32_t m_exhaustiveLimit;                //!< exhaustive search up to this K
+    uint32_t m_exhaustiveLimit;                //!< exhaustive search up to this K (users)
 };
 
 } // namespace ns3

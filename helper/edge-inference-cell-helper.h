@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -16,22 +18,22 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief The nodes and devices of one cell built by EdgeInferenceCellHelper.
+ * @ingroup edge-inference
+ * @brief The nodes and devices of one cell built by EdgeInferenceCellHelper.
  */
 struct EdgeInferenceCell
 {
-    Ptr<Node> bs;                   //!< BS node (the edge server runs on it too)
-    NodeContainer ues;              //!< UE nodes
+    Ptr<Node> bs;                   //!< BS node at the origin (host for the edge server too)
+    NodeContainer ues;              //!< UE nodes, with static positions
     Ptr<OfdmaBsNetDevice> bsDevice; //!< the BS device
     NetDeviceContainer ueDevices;   //!< the UE devices, in UE order
     Ipv4Address bsAddress;          //!< IPv4 address of the BS device
-    int64_t streamsUsed{0};         //!< random variable streams used
+    int64_t streamsUsed{0};         //!< random variable streams used (drop and uplink)
 };
 
 /**
- * \ingroup edge-inference
- * \brief Builds the single-cell scenario of model.md section 7: a BS at the
+ * @ingroup edge-inference
+ * @brief Builds the single-cell scenario of the manual's *Default scenario*: a BS at the
  * origin, users dropped uniformly over the area of the annulus
  * [MinDistance, CellRadius] (static positions), the OFDMA uplink
  * (OfdmaUplinkHelper; path loss 128.1 + 37.6 log10(d/km), Rayleigh block
@@ -46,27 +48,29 @@ struct EdgeInferenceCell
 class EdgeInferenceCellHelper
 {
   public:
+    /// Create a helper for a cell of radius 200 m, minimum distance 10 m.
     EdgeInferenceCellHelper();
 
-    /// \param m cell radius (m), > MinDistance
+    /// @param m cell radius (m), > MinDistance (checked by Create; default 200)
     void SetCellRadius(double m);
-    /// \param m minimum distance from the BS (m), > 0
+    /// @param m minimum distance from the BS (m), > 0 (checked by Create; default 10)
     void SetMinDistance(double m);
-    /// \return the uplink helper, to set device, channel and fading attributes
+    /// @return the uplink helper, to set device, channel and fading attributes
     OfdmaUplinkHelper& GetUplinkHelper();
 
     /**
-     * \brief Create the cell.
-     * \param users number of UEs (> 0)
-     * \param stream first random variable stream: the drop uses one, the
+     * @brief Create the cell; aborts if users is 0 or not
+     * 0 < MinDistance < CellRadius.
+     * @param users number of UEs (> 0)
+     * @param stream first random variable stream: the drop uses one, the
      *        uplink the following ones (EdgeInferenceCell::streamsUsed)
-     * \return the cell
+     * @return the cell
      */
     EdgeInferenceCell Create(uint32_t users, int64_t stream);
 
   private:
     double m_radius;            //!< cell radius (m)
-    double m_minDistance;       //!< minimum distance (m)
+    double m_minDistance;       //!< minimum UE distance from the BS (m)
     OfdmaUplinkHelper m_uplink; //!< the uplink
 };
 

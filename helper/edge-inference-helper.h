@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -20,37 +22,37 @@ class EdgeController;
 class EdgeServer;
 
 /**
- * \ingroup edge-inference
- * \brief The applications of one edge-inference cell, as installed by
+ * @ingroup edge-inference
+ * @brief The applications of one edge-inference cell, as installed by
  * EdgeInferenceHelper::Install.
  */
 struct EdgeInferenceApplications
 {
     ApplicationContainer controller; //!< the EdgeController (scheduler host), on the BS node
-    ApplicationContainer server;     //!< the EdgeServer
+    ApplicationContainer server;     //!< the EdgeServer, on the server node
     ApplicationContainer clients;    //!< one InferenceClient per UE, in UE order
 
-    /// \return all applications: controller, server, clients
+    /// @return all applications, in this order: controller, server, clients
     ApplicationContainer GetAll() const;
-    /// \return the controller
+    /// @return the controller (the first of controller), null if none
     Ptr<EdgeController> GetController() const;
-    /// \return the server
+    /// @return the server (the first of server), null if none
     Ptr<EdgeServer> GetServer() const;
 };
 
 /**
- * \ingroup edge-inference
- * \brief Installs the edge-inference applications of a cell, in the style
+ * @ingroup edge-inference
+ * @brief Installs the edge-inference applications of a cell, in the style
  * of LteHelper: the scheduler plugin is chosen by TypeId.
  *
- * \code
+ * @code
  *   EdgeInferenceHelper edge;
  *   edge.SetProfile(EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv");
  *   edge.SetSchedulerType("ns3::TreeSearchC2Scheduler");
  *   EdgeInferenceApplications apps = edge.Install(bsNode, bsNode, ueNodes);
  *   edge.AssignStreams(apps, 1000);
  *   apps.GetAll().Start(Seconds(0));
- * \endcode
+ * @endcode
  *
  * Before Install, the BS node needs its OfdmaBsNetDevice, the UEs their
  * OfdmaUeNetDevice (OfdmaUplinkHelper), all of them the Internet stack with
@@ -65,62 +67,85 @@ struct EdgeInferenceApplications
 class EdgeInferenceHelper
 {
   public:
+    /**
+     * @brief Create a helper with the default attributes of EdgeController,
+     * EdgeServer and InferenceClient, the scheduler
+     * "ns3::TreeSearchC2Scheduler" and no profile.
+     */
     EdgeInferenceHelper();
 
     /**
-     * \brief Choose the scheduler plugin; aborts naming the TypeId if it is
+     * @brief Choose the scheduler plugin; aborts naming the TypeId if it is
      * unknown or not a C2Scheduler.
-     * \param type TypeId name, e.g. "ns3::TreeSearchC2Scheduler"
+     * @param type TypeId name, e.g. "ns3::TreeSearchC2Scheduler"
      */
     void SetSchedulerType(std::string type);
-    /// \return the scheduler TypeId name
+    /// @return the scheduler TypeId name
     std::string GetSchedulerType() const;
     /**
-     * \param n attribute of the scheduler plugin
-     * \param v its value
+     * @brief Set an attribute of the schedulers created by Install; call it
+     * after SetSchedulerType, which discards the attributes set before.
+     * @param n attribute name of the scheduler plugin
+     * @param v its value
      */
     void SetSchedulerAttribute(std::string n, const AttributeValue& v);
 
     /**
-     * \brief Read the DNN profile from a file; aborts with the reader's
+     * @brief Read the DNN profile from a file; aborts with the reader's
      * message (file, line, problem) if it is bad.
-     * \param path profile file (see EarlyExitProfile)
+     * @param path profile file (see EarlyExitProfile)
      */
     void SetProfile(const std::string& path);
-    /// \param profile the DNN profile
+    /// @param profile the DNN profile, given to the controller and the server
     void SetProfile(const EarlyExitProfile& profile);
-    /// \return the profile (aborts if none is set)
+    /// @return the profile (aborts if none is set)
     const EarlyExitProfile& GetProfile() const;
 
-    /// \param n EdgeController attribute \param v value
+    /**
+     * @param n EdgeController attribute name
+     * @param v its value
+     */
     void SetControllerAttribute(std::string n, const AttributeValue& v);
-    /// \param n EdgeServer attribute \param v value
+    /**
+     * @param n EdgeServer attribute name
+     * @param v its value
+     */
     void SetServerAttribute(std::string n, const AttributeValue& v);
-    /// \param n InferenceClient attribute \param v value
+    /**
+     * @brief Set an attribute of the clients; setting "Interval" or
+     * "AccuracyRequirement" (by these exact names) replaces the helper's
+     * default for it.
+     * @param n InferenceClient attribute name
+     * @param v its value
+     */
     void SetClientAttribute(std::string n, const AttributeValue& v);
 
     /**
-     * \brief Install the scheduler host on bsNode, the edge server on
+     * @brief Install the scheduler host on bsNode, the edge server on
      * serverNode (may be bsNode) and one client per UE node.
-     * \param bsNode node with an OfdmaBsNetDevice
-     * \param serverNode node of the edge server
-     * \param ueNodes nodes with an OfdmaUeNetDevice each (at least one)
-     * \return the applications
+     * @param bsNode node with an OfdmaBsNetDevice
+     * @param serverNode node of the edge server
+     * @param ueNodes nodes with an OfdmaUeNetDevice each (at least one)
+     * @return the applications (not started)
      */
     EdgeInferenceApplications Install(Ptr<Node> bsNode,
                                       Ptr<Node> serverNode,
                                       NodeContainer ueNodes);
 
     /**
-     * \brief Assign fixed random variable streams to the applications
+     * @brief Assign fixed random variable streams to the applications
      * (client task draws, Poisson arrivals, server jitter).
-     * \param apps applications installed by this helper
-     * \param stream first stream index
-     * \return the number of streams used
+     *
+     * Each client gets a block of 4 streams (used or not), in client order,
+     * so a client's streams do not depend on its variables; the server's
+     * follow.
+     * @param apps applications installed by this helper
+     * @param stream first stream index
+     * @return the number of stream indices used (4 per client plus the server's)
      */
     int64_t AssignStreams(const EdgeInferenceApplications& apps, int64_t stream);
 
-    /// \return the TypeId names of every registered C2Scheduler plugin
+    /// @return the TypeId names of every registered C2Scheduler plugin
     static std::vector<std::string> GetSchedulerTypeNames();
 
   private:
@@ -132,7 +157,7 @@ class EdgeInferenceHelper
     bool m_hasProfile;                 //!< m_profile set
     bool m_clientIntervalSet;          //!< client Interval set explicitly
     bool m_clientAccuracySet;          //!< client AccuracyRequirement set explicitly
-    uint32_t m_nextUserId;             //!< next UserId
+    uint32_t m_nextUserId;             //!< UserId of the next client installed
 };
 
 } // namespace ns3

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -18,23 +20,28 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Per-frame counts: what the scheduler predicted and what happened.
+ * @ingroup edge-inference
+ * @brief Per-frame counts: what the scheduler predicted and what happened.
+ *
+ * requests, candidates and predicted come from the controller's
+ * FrameScheduled trace (EdgeFrameRecord); completed, ended and outcomes
+ * from the clients' TaskRecord traces of the tasks that this frame decided
+ * (InferenceTaskRecord::frame), counted as they end.
  */
 struct EdgeFrameStats
 {
-    uint32_t frame{0};      //!< frame number
-    uint32_t requests{0};   //!< tasks considered by the frame's decision
-    uint32_t candidates{0}; //!< tasks in the scheduler's problem
-    uint32_t predicted{0};  //!< tasks the scheduler served
+    uint32_t frame{0};      //!< frame number, from 0
+    uint32_t requests{0};   //!< tasks considered by the frame's decision (pending then)
+    uint32_t candidates{0}; //!< tasks in the problem given to the scheduler
+    uint32_t predicted{0};  //!< tasks the scheduler served (0 if its allocation was infeasible)
     uint32_t completed{0};  //!< tasks that met deadline and accuracy in the simulation
     uint32_t ended{0};      //!< tasks of the frame that ended (any outcome)
     std::map<InferenceTaskOutcome, uint32_t> outcomes; //!< ended tasks by outcome
 };
 
 /**
- * \ingroup edge-inference
- * \brief Collects the task records and frame summaries of a cell.
+ * @ingroup edge-inference
+ * @brief Collects the task records and frame summaries of a cell.
  *
  * Connect() hooks the clients' TaskRecord and the controller's
  * FrameScheduled traces; the object must outlive the simulation run.
@@ -42,30 +49,37 @@ struct EdgeFrameStats
 class EdgeInferenceStats : public SimpleRefCount<EdgeInferenceStats>
 {
   public:
-    /// \param apps applications of a cell (EdgeInferenceHelper::Install)
+    /**
+     * @brief Connect AddFrame() to the controller's FrameScheduled trace and
+     * AddTask() to every client's TaskRecord trace.
+     * @param apps applications of a cell (EdgeInferenceHelper::Install)
+     */
     void Connect(const EdgeInferenceApplications& apps);
 
-    /// \param record a frame summary (FrameScheduled sink)
+    /// @param record a frame summary (FrameScheduled sink)
     void AddFrame(const EdgeFrameRecord& record);
-    /// \param record a task record (TaskRecord sink)
+    /// @param record the final record of a task that ended (TaskRecord sink)
     void AddTask(const InferenceTaskRecord& record);
 
-    /// \return frames seen, in frame order
+    /// @return every frame seen by either trace, in frame order
     std::vector<EdgeFrameStats> GetFrames() const;
-    /// \return tasks ended
+    /// @return number of tasks ended so far (any outcome), all frames
     uint64_t GetTasksEnded() const;
-    /// \return tasks that met deadline and accuracy
+    /// @return number of tasks that met deadline and accuracy (outcome COMPLETED)
     uint64_t GetCompleted() const;
-    /// \return tasks the scheduler served, over all frames
+    /// @return number of tasks the scheduler served, summed over all frames
     uint64_t GetPredicted() const;
-    /// \param outcome an outcome \return tasks that ended with it
+    /**
+     * @param outcome an outcome
+     * @return number of tasks that ended with it, all frames
+     */
     uint64_t GetCount(InferenceTaskOutcome outcome) const;
 
   private:
-    std::map<uint32_t, EdgeFrameStats> m_frames;         //!< per frame
-    std::map<InferenceTaskOutcome, uint64_t> m_outcomes; //!< totals
-    uint64_t m_ended{0};                                 //!< tasks ended
-    uint64_t m_predicted{0};                             //!< served, all frames
+    std::map<uint32_t, EdgeFrameStats> m_frames;         //!< per frame number
+    std::map<InferenceTaskOutcome, uint64_t> m_outcomes; //!< ended tasks by outcome, all frames
+    uint64_t m_ended{0};                                 //!< tasks ended, all frames
+    uint64_t m_predicted{0};                             //!< tasks served, all frames
 };
 
 } // namespace ns3

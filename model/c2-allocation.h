@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -15,8 +17,8 @@ namespace ns3
 class C2Problem;
 
 /**
- * \ingroup edge-inference
- * \brief One served task of an allocation.
+ * @ingroup edge-inference
+ * @brief One served task of an allocation.
  *
  * A scheduler fills user, exit and the bandwidth (bandwidthHz, and
  * resourceBlocks when the problem uses resource blocks); the evaluation
@@ -34,8 +36,8 @@ struct C2ServedTask
 };
 
 /**
- * \ingroup edge-inference
- * \brief Search statistics a scheduler reports.
+ * @ingroup edge-inference
+ * @brief Search statistics a scheduler reports.
  */
 struct C2SearchStats
 {
@@ -45,8 +47,8 @@ struct C2SearchStats
 };
 
 /**
- * \ingroup edge-inference
- * \brief Result of a scheduler for one frame (model.md sections 1 and 5).
+ * @ingroup edge-inference
+ * @brief Result of a scheduler for one frame (manual: *One frame*, *The allocation problem*).
  */
 struct C2Allocation
 {
@@ -65,13 +67,16 @@ struct C2Allocation
     bool feasible{true};                 //!< set by the evaluation
     std::vector<std::string> violations; //!< set by the evaluation
 
-    /// \return number of served tasks
+    /**
+     * @brief Count the served tasks.
+     * @return number of served tasks, served.size()
+     */
     uint32_t GetServedCount() const;
 };
 
 /**
- * \ingroup edge-inference
- * \brief Evaluation of an allocation against its problem.
+ * @ingroup edge-inference
+ * @brief Evaluation of an allocation against its problem.
  */
 struct C2Evaluation
 {
@@ -85,15 +90,15 @@ struct C2Evaluation
 };
 
 /**
- * \ingroup edge-inference
- * \brief A served task that uploads in exactly the upload deadline: its
+ * @ingroup edge-inference
+ * @brief A served task that uploads in exactly the upload deadline: its
  * bandwidth is the user's need w_k(t) (rounded up to whole resource blocks
  * in resource-block mode).
- * \param problem the problem
- * \param user user index
- * \param exit exit 1..N
- * \param uploadDeadlineS t (s)
- * \return the task with user, exit, bandwidthHz and resourceBlocks set
+ * @param problem the problem
+ * @param user user index
+ * @param exit exit 1..N
+ * @param uploadDeadlineS t (s)
+ * @return the task with user, exit, bandwidthHz and resourceBlocks set
  */
 C2ServedTask MakeC2ServedTask(const C2Problem& problem,
                               uint32_t user,
@@ -101,8 +106,8 @@ C2ServedTask MakeC2ServedTask(const C2Problem& problem,
                               double uploadDeadlineS);
 
 /**
- * \ingroup edge-inference
- * \brief The single source of truth for feasibility and predicted times.
+ * @ingroup edge-inference
+ * @brief The single source of truth for feasibility and predicted times.
  *
  * Recomputes everything from the problem and the allocation's users, exits
  * and bandwidths (ignores the allocation's predicted times):
@@ -122,9 +127,9 @@ C2ServedTask MakeC2ServedTask(const C2Problem& problem,
  * anything physical, so that a bandwidth w_k(t) computed in floating point
  * uploads "in time t".
  *
- * \param problem the problem (must pass Validate())
- * \param allocation the allocation
- * \return the evaluation
+ * @param problem the problem (must pass Validate())
+ * @param allocation the allocation
+ * @return the evaluation
  */
 C2Evaluation EvaluateC2Allocation(const C2Problem& problem, const C2Allocation& allocation);
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -34,20 +36,20 @@ using ordered_json = nlohmann::ordered_json;
 class Field
 {
   public:
-    /// \param source file name for messages \param path JSON field path
+    /// @param source file name for messages @param path JSON field path
     Field(const std::string& source, const std::string& path)
         : m_source(source),
           m_path(path)
     {
     }
 
-    /// \param key member name \return e.g. "users[3].bits"
+    /// @param key member name \return e.g. "users[3].bits"
     Field Member(const std::string& key) const
     {
         return Field(m_source, m_path.empty() ? key : m_path + "." + key);
     }
 
-    /// \param i index \return e.g. "users[3]"
+    /// @param i index \return e.g. "users[3]"
     Field Element(size_t i) const
     {
         return Field(m_source, m_path + "[" + std::to_string(i) + "]");
@@ -59,13 +61,13 @@ class Field
         throw EdgeInferenceError(m_source + ": " + (m_path.empty() ? "" : m_path + " ") + what);
     }
 
-    /// \return the path, empty at the top level
+    /// @return the path, empty at the top level
     const std::string& Path() const
     {
         return m_path;
     }
 
-    /// \return the source name
+    /// @return the source name
     const std::string& Source() const
     {
         return m_source;
@@ -76,7 +78,7 @@ class Field
     std::string m_path;   //!< JSON field path, empty for the top level
 };
 
-/// \return the number as C++ streams print it by default ("-1", "1e-21")
+/// @return the number as C++ streams print it by default ("-1", "1e-21")
 std::string
 Num(double value)
 {
@@ -85,7 +87,7 @@ Num(double value)
     return os.str();
 }
 
-/// \return a short rendering of a JSON value for messages: type and text
+/// @return a short rendering of a JSON value for messages: type and text
 std::string
 Describe(const json& value)
 {
@@ -123,7 +125,7 @@ CheckKeys(const json& object, const Field& where, const std::vector<std::string>
     }
 }
 
-/// \return the member, failing with "<path> is missing" when absent
+/// @return the member, failing with "<path> is missing" when absent
 const json&
 Required(const json& object, const Field& where, const std::string& key)
 {
@@ -135,7 +137,7 @@ Required(const json& object, const Field& where, const std::string& key)
     return *it;
 }
 
-/// \return the value as a number, failing when it is of another JSON type
+/// @return the value as a number, failing when it is of another JSON type
 double
 AsNumber(const json& value, const Field& where)
 {
@@ -148,7 +150,7 @@ AsNumber(const json& value, const Field& where)
     return value.get<double>();
 }
 
-/// \return the member as a number, or def when absent
+/// @return the member as a number, or def when absent
 double
 OptionalNumber(const json& object, const Field& where, const std::string& key, double def)
 {
@@ -156,7 +158,7 @@ OptionalNumber(const json& object, const Field& where, const std::string& key, d
     return it == object.end() ? def : AsNumber(*it, where.Member(key));
 }
 
-/// \return the value as a string, failing when it is of another JSON type
+/// @return the value as a string, failing when it is of another JSON type
 std::string
 AsString(const json& value, const Field& where)
 {
@@ -167,7 +169,7 @@ AsString(const json& value, const Field& where)
     return value.get<std::string>();
 }
 
-/// \return the value as an array, failing when it is of another JSON type
+/// @return the value as an array, failing when it is of another JSON type
 const json&
 AsArray(const json& value, const Field& where)
 {
@@ -178,7 +180,7 @@ AsArray(const json& value, const Field& where)
     return value;
 }
 
-/// \return the value as an object, failing when it is of another JSON type
+/// @return the value as an object, failing when it is of another JSON type
 const json&
 AsObject(const json& value, const Field& where)
 {
@@ -189,7 +191,7 @@ AsObject(const json& value, const Field& where)
     return value;
 }
 
-/// \return the noise PSD N0 (W/Hz) from noise_psd_dbm_hz or noise_psd_w_hz
+/// @return the noise PSD N0 (W/Hz) from noise_psd_dbm_hz or noise_psd_w_hz
 double
 ReadNoisePsd(const json& root, const Field& top)
 {
@@ -211,7 +213,7 @@ ReadNoisePsd(const json& root, const Field& top)
     }
     const Field f = top.Member("noise_psd_dbm_hz");
     const double value = OptionalNumber(root, top, "noise_psd_dbm_hz", -174.0);
-    const double n0 = DbmPerHzToWPerHz(value);
+    const double n0 = edgeinference::DbmPerHzToWPerHz(value);
     if (!(n0 > 0) || !std::isfinite(n0))
     {
         f.Fail("gives no positive finite noise PSD, got " + Num(value));
@@ -219,7 +221,7 @@ ReadNoisePsd(const json& root, const Field& top)
     return n0;
 }
 
-/// \return the exits listed in the "exits" array
+/// @return the exits listed in the "exits" array
 std::vector<C2Exit>
 ReadExits(const json& value, const Field& where)
 {
@@ -239,7 +241,7 @@ ReadExits(const json& value, const Field& where)
     return exits;
 }
 
-/// \return the exits from the affine fit of the profile file named at where
+/// @return the exits from the affine fit of the profile file named at where
 std::vector<C2Exit>
 ReadProfileExits(const json& value, const Field& where)
 {
@@ -267,7 +269,7 @@ ReadProfileExits(const json& value, const Field& where)
     return scratch.GetExits();
 }
 
-/// \return the user at where
+/// @return the user at where
 C2User
 ReadUser(const json& value, const Field& where)
 {
@@ -394,7 +396,7 @@ ParseC2ProblemJson(const std::string& text, const std::string& sourceName)
     }
     else if (rateModel == "fixed-psd")
     {
-        // The SNR spreads the power over the whole band (model.md section 4).
+        // The SNR spreads the power over the whole band (manual: *Uplink rate model*).
         // FixedPsd aborts on a reference bandwidth that is not positive, and
         // Validate() would come too late: report the field here (found by
         // fuzzing, test/data/fuzz-regressions/c2-problem-json/).
@@ -494,7 +496,7 @@ C2ProblemToJson(const C2Problem& problem)
     // when it converts back to the same double.
     const double n0 = model.GetNoisePsd();
     const double dbm = 10.0 * std::log10(n0) + 30.0;
-    if (DbmPerHzToWPerHz(dbm) == n0)
+    if (edgeinference::DbmPerHzToWPerHz(dbm) == n0)
     {
         root["noise_psd_dbm_hz"] = dbm;
     }

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -14,16 +16,16 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Read a C2 problem file (JSON; format in doc/edge-inference.rst).
+ * @ingroup edge-inference
+ * @brief Read a C2 problem file (JSON; format in doc/edge-inference.rst).
  *
- * \verbatim
+ * @verbatim
  {"bandwidth_hz": 1e6, "noise_psd_dbm_hz": -174, "rate_model": "fixed-power",
   "resource_block_hz": 0,
   "exits": [{"accuracy": 0.55, "alpha_s": 4e-4, "beta_s": 2e-3}, ...],
   "users": [{"id": 0, "bits": 24576, "power_w": 0.2, "gain": 1.1e-12,
              "deadline_s": 0.05, "accuracy": 0.6}, ...]}
- \endverbatim
+ @endverbatim
  *
  * Required: bandwidth_hz, users, and exactly one of exits and profile (a
  * profile file whose affine fit gives the exits; a relative path is taken
@@ -36,44 +38,44 @@ namespace ns3
  * and values of the wrong type are errors, so a misspelt optional field
  * never silently falls back to its default.
  *
- * \param path the file
- * \return the problem; it has passed C2Problem::Validate()
- * \throws EdgeInferenceError naming the file and the field
+ * @param path the file
+ * @return the problem; it has passed C2Problem::Validate()
+ * @throws EdgeInferenceError naming the file and the field
  */
 C2Problem ReadC2ProblemJson(const std::string& path);
 
 /**
- * \brief Parse a C2 problem from JSON text (see ReadC2ProblemJson).
- * \param text the JSON text
- * \param sourceName name used in error messages (usually the file name); a
+ * @brief Parse a C2 problem from JSON text (see ReadC2ProblemJson).
+ * @param text the JSON text
+ * @param sourceName name used in error messages (usually the file name); a
  *        relative "profile" path is resolved against its folder
- * \return the problem; it has passed C2Problem::Validate()
- * \throws EdgeInferenceError naming sourceName and the field
+ * @return the problem; it has passed C2Problem::Validate()
+ * @throws EdgeInferenceError naming sourceName and the field
  */
 C2Problem ParseC2ProblemJson(const std::string& text, const std::string& sourceName);
 
 /**
- * \brief Write a problem in the file format; parsing the result gives the
+ * @brief Write a problem in the file format; parsing the result gives the
  * same values bit for bit (doubles are written with enough digits), so a
  * frame can be saved and replayed. Exits are always written as "exits".
- * \param problem the problem
- * \return JSON text (indented, ends with a newline)
- * \throws EdgeInferenceError if the problem cannot be expressed in the
+ * @param problem the problem
+ * @return JSON text (indented, ends with a newline)
+ * @throws EdgeInferenceError if the problem cannot be expressed in the
  *         format (a fixed-PSD model whose reference bandwidth is not the
  *         problem's bandwidth)
  */
 std::string C2ProblemToJson(const C2Problem& problem);
 
 /**
- * \brief Write an allocation as JSON: scheduler, execution, served_count,
+ * @brief Write an allocation as JSON: scheduler, execution, served_count,
  * upload_deadline_s, feasible, served (per task: the user's id, exit 1..N,
  * bandwidth_hz, resource_blocks, upload_end_s, compute_start_s,
  * completion_s), nodes, candidates, runtime_us, and violations when
  * infeasible.
- * \param problem the problem the allocation was made for (for the ids)
- * \param allocation the allocation
- * \return JSON text (indented, ends with a newline)
- * \throws EdgeInferenceError if a served user index is out of range
+ * @param problem the problem the allocation was made for (for the ids)
+ * @param allocation the allocation
+ * @return JSON text (indented, ends with a newline)
+ * @throws EdgeInferenceError if a served user index is out of range
  */
 std::string C2AllocationToJson(const C2Problem& problem, const C2Allocation& allocation);
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -17,8 +19,8 @@ namespace ns3
 class EarlyExitProfile;
 
 /**
- * \ingroup edge-inference
- * \brief One user's task in a frame (model.md sections 1 and 4).
+ * @ingroup edge-inference
+ * @brief One user's task in a frame (manual: *One frame*, *Uplink rate model*).
  */
 struct C2User
 {
@@ -31,8 +33,8 @@ struct C2User
 };
 
 /**
- * \ingroup edge-inference
- * \brief One exit of the multi-exit DNN with the affine latency of the
+ * @ingroup edge-inference
+ * @brief One exit of the multi-exit DNN with the affine latency of the
  * block before it: tau_n(b) = alphaS * b + betaS for b > 0, tau_n(0) = 0.
  */
 struct C2Exit
@@ -43,9 +45,9 @@ struct C2Exit
 };
 
 /**
- * \ingroup edge-inference
- * \brief The joint communication-and-computation (C2) allocation problem
- * of one frame (model.md section 5).
+ * @ingroup edge-inference
+ * @brief The joint communication-and-computation (C2) allocation problem
+ * of one frame (manual: *The allocation problem*).
  *
  * Users upload on disjoint bandwidth (OFDMA) of total B; the served tasks
  * form one batch that starts when the last upload ends; block n runs on the
@@ -64,101 +66,160 @@ struct C2Exit
 class C2Problem
 {
   public:
+    /**
+     * @brief Create an empty problem: B = 1 MHz, the default rate model
+     * (fixed power, N0 = -174 dBm/Hz), continuous bandwidth, no exits and no
+     * users (so it does not pass Validate() until exits are set).
+     */
     C2Problem();
 
-    /// \param hz total uplink bandwidth B (Hz), > 0
+    /**
+     * @brief Set the total uplink bandwidth (checked by Validate()).
+     * @param hz total uplink bandwidth B (Hz), > 0
+     */
     void SetBandwidth(double hz);
-    /// \param model the rate model (fixed power or fixed PSD)
+    /**
+     * @brief Set the rate model that gives the needs w_k(t).
+     * @param model the rate model (fixed power or fixed PSD)
+     */
     void SetRateModel(const UplinkRateModel& model);
-    /// \param hz resource-block width (Hz); 0 for continuous bandwidth
+    /**
+     * @brief Set the resource-block width, which chooses the bandwidth unit.
+     * @param hz resource-block width (Hz), at most B; 0 for continuous
+     *        bandwidth
+     */
     void SetResourceBlockWidth(double hz);
-    /// \param exits the exits 1..N with their block latencies
+    /**
+     * @brief Set the exits (replaces any previous ones).
+     * @param exits the exits 1..N with their block latencies
+     */
     void SetExits(const std::vector<C2Exit>& exits);
     /**
-     * \brief Take the exits from a profile: its accuracies and affine fits.
-     * \param profile the profile
+     * @brief Take the exits from a profile: its accuracies and affine fits.
+     *
+     * The problem then uses the fitted tau_n(b) = alpha_n b + beta_n, not the
+     * profile's measured table.
+     * @param profile the profile
      */
     void SetExitsFromProfile(const EarlyExitProfile& profile);
-    /// \param users the users of the frame
+    /**
+     * @brief Set the users of the frame (replaces any previous ones).
+     * @param users the users of the frame; user index k is the position
+     */
     void SetUsers(const std::vector<C2User>& users);
-    /// \param user one more user
+    /**
+     * @brief Append a user to the frame.
+     * @param user one more user, with index GetNUsers() before the call
+     */
     void AddUser(const C2User& user);
 
-    /// \return B (Hz)
+    /**
+     * @brief Get the total uplink bandwidth.
+     * @return B (Hz)
+     */
     double GetBandwidth() const;
-    /// \return the rate model
+    /**
+     * @brief Get the rate model.
+     * @return the rate model
+     */
     const UplinkRateModel& GetRateModel() const;
-    /// \return the resource-block width (Hz), 0 if continuous
+    /**
+     * @brief Get the resource-block width.
+     * @return the resource-block width (Hz), 0 if continuous
+     */
     double GetResourceBlockWidth() const;
-    /// \return true if bandwidth is allocated in whole resource blocks
+    /**
+     * @brief Tell whether bandwidth is counted in resource blocks.
+     * @return true if bandwidth is allocated in whole resource blocks (width > 0)
+     */
     bool UsesResourceBlocks() const;
-    /// \return the exits
+    /**
+     * @brief Get the exits.
+     * @return the exits 1..N (element n-1 is exit n)
+     */
     const std::vector<C2Exit>& GetExits() const;
-    /// \return the users
+    /**
+     * @brief Get the users.
+     * @return the users (element k is user index k)
+     */
     const std::vector<C2User>& GetUsers() const;
-    /// \return K
+    /**
+     * @brief Get the number of users.
+     * @return K
+     */
     uint32_t GetNUsers() const;
-    /// \return N
+    /**
+     * @brief Get the number of exits.
+     * @return N
+     */
     uint32_t GetNExits() const;
 
     /**
-     * \brief Check every value; throws EdgeInferenceError naming the first
+     * @brief Check every value; throws EdgeInferenceError naming the first
      * bad field (e.g. "users[3].deadline_s must be > 0, got -1"). An empty
      * user list is valid (nothing to serve).
      */
     void Validate() const;
 
     /**
-     * \brief Required exit of user k: m_k = min{n : a_n >= A_k}.
-     * \param k user index 0..K-1
-     * \return m_k in 1..N, or 0 if no exit is accurate enough
+     * @brief Required exit of user k: m_k = min{n : a_n >= A_k}.
+     * @param k user index 0..K-1 (std::out_of_range otherwise)
+     * @return m_k in 1..N, or 0 if no exit is accurate enough
      */
     uint32_t RequiredExit(uint32_t k) const;
 
     /**
-     * \param exit n in 1..N
-     * \param batch b >= 0
-     * \return tau_n(b) = alpha_n b + beta_n (0 for b = 0), seconds
+     * @brief Latency of block n (with its exit head) on a batch.
+     * @param exit block and exit number n in 1..N
+     * @param batch batch size b >= 0 (tasks)
+     * @return tau_n(b) = alpha_n b + beta_n (0 for b = 0), seconds
      */
     double BlockTime(uint32_t exit, uint32_t batch) const;
 
     /**
-     * \brief Time of the whole network on a batch, C(b) = sum_n tau_n(b).
-     * \param batch b
-     * \return seconds
+     * @brief Time of the whole network on a batch, C(b) = sum_n tau_n(b).
+     * @param batch batch size b (tasks), all of which run to exit N
+     * @return C(b) in seconds (0 for b = 0)
      */
     double FullNetworkTime(uint32_t batch) const;
 
     /**
-     * \brief Compute offsets of every exit for per-exit task counts:
+     * @brief Compute offsets of every exit for per-exit task counts:
      * C_m(c) = sum_{n<=m} tau_n(sum_{m'>=n} c_{m'}).
-     * \param counts c_1..c_N (size N)
-     * \return C_1..C_N (size N), seconds from batch start
+     * @param counts c_1..c_N (size N)
+     * @return C_1..C_N (size N), seconds from batch start
      */
     std::vector<double> ExitOffsets(const std::vector<uint32_t>& counts) const;
 
     /**
-     * \brief Bandwidth need w_k(t) in units (Hz, or whole resource blocks).
-     * \param k user index
-     * \param uploadTimeS upload deadline t (s)
-     * \return units; +infinity if no bandwidth suffices
+     * @brief Bandwidth need w_k(t) in units (Hz, or whole resource blocks).
+     *
+     * With resource blocks the need in Hz is rounded up to whole blocks by
+     * ResourceBlocksFor.
+     * @param k user index 0..K-1 (not checked)
+     * @param uploadTimeS upload deadline t (s), counted from the frame start
+     * @return the need in units; +infinity if no bandwidth suffices
      */
     double Need(uint32_t k, double uploadTimeS) const;
 
-    /// \return B in units (Hz, or the number of whole resource blocks)
+    /**
+     * @brief Total bandwidth in the unit of Need().
+     * @return B in units (Hz, or the number of whole resource blocks that
+     *         fit in B)
+     */
     double Capacity() const;
 
     /**
-     * \brief Convert a number of units to Hz.
-     * \param units Hz or resource blocks
-     * \return Hz
+     * @brief Convert a number of units to Hz.
+     * @param units an amount of bandwidth in units (Hz or resource blocks)
+     * @return the same bandwidth in Hz
      */
     double UnitsToHz(double units) const;
 
   private:
-    double m_bandwidthHz;        //!< B
+    double m_bandwidthHz;        //!< B (Hz)
     UplinkRateModel m_rateModel; //!< rate model
-    double m_resourceBlockHz;    //!< RB width, 0 = continuous
+    double m_resourceBlockHz;    //!< RB width (Hz), 0 = continuous
     std::vector<C2Exit> m_exits; //!< exits 1..N
     std::vector<C2User> m_users; //!< users
 };

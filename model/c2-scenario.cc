@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -51,7 +53,7 @@ C2ScenarioGenerator::Generate(uint64_t seed) const
     auto uniform = [&rng]() { return (rng() >> 11) * 0x1.0p-53; };
 
     const C2ScenarioParameters& p = m_params;
-    const double noise = DbmPerHzToWPerHz(p.noisePsdDbmHz);
+    const double noise = edgeinference::DbmPerHzToWPerHz(p.noisePsdDbmHz);
     C2Problem problem;
     problem.SetBandwidth(p.bandwidthHz);
     problem.SetResourceBlockWidth(p.resourceBlockHz);
@@ -67,7 +69,7 @@ C2ScenarioGenerator::Generate(uint64_t seed) const
         C2User u;
         u.id = k;
         u.bits = p.bits;
-        u.powerW = DbmToW(p.powerDbm);
+        u.powerW = edgeinference::DbmToW(p.powerDbm);
         const double d = std::sqrt(r0 + (r1 - r0) * uniform());
         double gain = PathGain(d);
         if (p.rayleighFading)

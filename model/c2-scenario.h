@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -14,8 +16,8 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Parameters of a random single-cell drop (model.md section 7; the
+ * @ingroup edge-inference
+ * @brief Parameters of a random single-cell drop (manual: *Default scenario*; the
  * defaults are the module's default scenario, ours, not the paper's).
  */
 struct C2ScenarioParameters
@@ -38,8 +40,8 @@ struct C2ScenarioParameters
 };
 
 /**
- * \ingroup edge-inference
- * \brief Draws random C2Problem instances of the single-cell scenario.
+ * @ingroup edge-inference
+ * @brief Draws random C2Problem instances of the single-cell scenario.
  *
  * Path loss 128.1 + 37.6 log10(d / km) dB with d uniform over the area of
  * the annulus [minDistanceM, cellRadiusM], optional Rayleigh block fading,
@@ -51,23 +53,35 @@ struct C2ScenarioParameters
 class C2ScenarioGenerator
 {
   public:
-    /// \param params scenario parameters
+    /**
+     * @brief Create a generator for a scenario.
+     * @param params scenario parameters (copied)
+     * @throws EdgeInferenceError if exits is empty, if not
+     *         0 < minDistanceM < cellRadiusM, or if not
+     *         0 < deadlineMinS <= deadlineMaxS (the other fields are checked
+     *         only by C2Problem::Validate() on the generated problems)
+     */
     explicit C2ScenarioGenerator(const C2ScenarioParameters& params);
 
     /**
-     * \brief Draw one instance.
-     * \param seed the seed; the same seed gives the same instance
-     * \return a problem that passes Validate()
+     * @brief Draw one instance: K users with ids 0..K-1, each with the same
+     * task size and power, a random distance, fading, deadline and accuracy
+     * requirement.
+     * @param seed the seed; the same seed gives the same instance
+     * @return a problem that passes Validate() when the parameters are valid
      */
     C2Problem Generate(uint64_t seed) const;
 
-    /// \return the parameters
+    /**
+     * @brief Get the scenario parameters.
+     * @return the parameters
+     */
     const C2ScenarioParameters& GetParameters() const;
 
     /**
-     * \brief Path loss of the default scenario.
-     * \param distanceM distance (m)
-     * \return linear power gain 10^(-(128.1 + 37.6 log10(d/km)) / 10)
+     * @brief Path loss of the default scenario.
+     * @param distanceM distance d from the BS (m), > 0
+     * @return linear power gain 10^(-(128.1 + 37.6 log10(d/km)) / 10)
      */
     static double PathGain(double distanceM);
 

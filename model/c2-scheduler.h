@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -15,8 +17,8 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Base class of the joint communication-and-computation (C2)
+ * @ingroup edge-inference
+ * @brief Base class of the joint communication-and-computation (C2)
  * scheduler plugins: a pure function from a C2Problem to a C2Allocation.
  *
  * A scenario picks a scheduler by TypeId (e.g.
@@ -42,35 +44,39 @@ class C2Scheduler : public Object
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Construct the base of a scheduler plugin.
     C2Scheduler();
     ~C2Scheduler() override;
 
     /**
-     * \brief Allocate one frame.
-     * \param problem the problem; validated here (throws EdgeInferenceError
+     * @brief Allocate one frame: validate the problem, run DoAllocate(),
+     * time it, evaluate the result with EvaluateC2Allocation() and fire the
+     * Allocation trace.
+     * @param problem the problem; validated here (throws EdgeInferenceError
      *        if invalid)
-     * \return the allocation with predicted times, feasibility and stats
+     * @return the allocation with scheduler name, predicted times (only when
+     *         feasible), feasibility, violations and stats
      */
     C2Allocation Allocate(const C2Problem& problem);
 
     /**
      * TracedCallback signature for allocations.
-     * \param problem the problem
-     * \param allocation the allocation made for it
+     * @param problem the problem
+     * @param allocation the allocation made for it
      */
     typedef void (*AllocationTracedCallback)(const C2Problem& problem,
                                              const C2Allocation& allocation);
 
   protected:
     /**
-     * \brief The algorithm.
-     * \param problem a validated problem
-     * \return served tasks, execution mode, upload deadline, stats.nodes
+     * @brief The algorithm.
+     * @param problem a validated problem
+     * @return served tasks, execution mode, upload deadline, stats.nodes
      */
     virtual C2Allocation DoAllocate(const C2Problem& problem) = 0;
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -15,9 +17,9 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief The "greedy shelf selection" shared by the early-exit schedulers
- * (model.md section 6.3): with every exit's compute offset fixed, decide
+ * @ingroup edge-inference
+ * @brief The "greedy shelf selection" shared by the early-exit schedulers
+ * (manual: *Tree search*): with every exit's compute offset fixed, decide
  * whether some upload deadline t > 0 lets a prescribed number of users of
  * each group of exits upload within t and finish their computation in time
  * without exceeding the bandwidth.
@@ -101,47 +103,68 @@ class C2ShelfSelector
     };
 
     /**
-     * \param problem a validated problem; must outlive the selector
+     * @brief Prepare the selection for a problem: find the candidate users
+     * and the mode, and sort the candidates by need in ordered mode (see the
+     * class description).
+     * @param problem a validated problem; must outlive the selector
      */
     explicit C2ShelfSelector(const C2Problem& problem);
 
-    /// \return the problem
+    /**
+     * @brief Get the problem.
+     * @return the problem given to the constructor
+     */
     const C2Problem& GetProblem() const;
 
-    /// \return the candidate users (problem indices), in need order in ordered mode
+    /**
+     * @brief Get the users that some set can serve.
+     * @return the candidate users (problem indices), in need order in ordered mode
+     */
     const std::vector<uint32_t>& GetCandidates() const;
 
     /**
-     * \param exit m in 1..N
-     * \return number of candidate users whose required exit is m
+     * @brief Count the candidates of one required exit.
+     * @param exit m in 1..N (std::out_of_range otherwise)
+     * @return number of candidate users whose required exit is m
      */
     uint32_t GetClassSize(uint32_t exit) const;
 
-    /// \return true in ordered mode (need order independent of t)
+    /**
+     * @brief Tell which scan Select() uses.
+     * @return true in ordered mode (need order independent of t)
+     */
     bool IsOrdered() const;
 
     /**
-     * \brief Decide the selection problem described in the class comment.
+     * @brief Decide the selection problem described in the class comment.
      *
      * Groups must cover disjoint exit ranges; groups with quota 0 are
      * ignored. No memory is allocated once the internal buffers have grown.
      *
-     * \param groups the groups
-     * \param offsetsS O_1..O_N (s), non-decreasing is not required
-     * \param out if not null and the answer is yes, receives t and the users
-     * \param minimizeCost if false, stop at the first t that works (the
+     * @param groups the groups
+     * @param offsetsS O_1..O_N (s), size N; non-decreasing is not required
+     * @param out if not null and the answer is yes, receives t and the users
+     *        (with no group of positive quota: no users, t = 0)
+     * @param minimizeCost if false, stop at the first t that works (the
      *        smallest); if true, return the t with the smallest total need
-     * \return true if some t > 0 works
+     * @return true if some t > 0 works (always true with no group of positive
+     *         quota)
      */
     bool Select(const std::vector<Group>& groups,
                 const std::vector<double>& offsetsS,
                 Selection* out,
                 bool minimizeCost = false);
 
-    /// \return number of Need() evaluations made so far
+    /**
+     * @brief Count the need evaluations (a measure of the work done).
+     * @return number of Need() evaluations made so far
+     */
     uint64_t GetNeedEvaluations() const;
 
-    /// \return number of Select() calls so far
+    /**
+     * @brief Count the Select() calls.
+     * @return number of Select() calls so far
+     */
     uint64_t GetSelectCalls() const;
 
   private:
@@ -156,15 +179,51 @@ class C2ShelfSelector
         double gain;      //!< g_k
     };
 
-    /// \return Need of candidate i at t, counted
+    /**
+     * @brief Need of a candidate, as C2Problem::Need computes it; counted in
+     * GetNeedEvaluations().
+     * @param i candidate index (0..nCand-1)
+     * @param t upload deadline (s)
+     * @return Need of candidate i at t (units); +infinity if none suffices
+     */
     double NeedOf(uint32_t i, double t);
-    /// \return Need of candidate i at t (counted); *hz receives w_i(t) in Hz
+    /**
+     * @brief Need of a candidate, also in Hz; counted in
+     * GetNeedEvaluations().
+     * @param i candidate index (0..nCand-1)
+     * @param t upload deadline (s)
+     * @param hz receives w_i(t) in Hz (before any rounding to blocks)
+     * @return Need of candidate i at t (units); +infinity if none suffices
+     */
     double NeedWithHz(uint32_t i, double t, double* hz);
-    /// \return the candidate indices of an exit range, in need order (ordered mode)
+    /**
+     * @brief The candidates whose required exit lies in a range; built on
+     * first use and cached.
+     * @param first first exit of the range (1..N)
+     * @param last last exit of the range (first..N)
+     * @return the candidate indices of the exit range, in candidate order
+     *         (need order in ordered mode)
+     */
     const std::vector<uint32_t>& RangeList(uint32_t first, uint32_t last);
-    /// Ordered-mode scan.
+    /**
+     * @brief Ordered-mode scan of Select(), on the groups and thresholds it
+     * prepared (m_gList, m_gQuota, m_theta).
+     * @param tMax largest t at which every group still has its quota of
+     *        eligible users (s), > 0
+     * @param out as in Select()
+     * @param minimizeCost as in Select()
+     * @return true if some t in (0, tMax] works
+     */
     bool SelectOrdered(double tMax, Selection* out, bool minimizeCost);
-    /// General-mode scan.
+    /**
+     * @brief General-mode scan of Select(): tries every distinct threshold in
+     * (0, tMax] in increasing order, recomputing the needs at each.
+     * @param tMax largest t at which every group still has its quota of
+     *        eligible users (s), > 0
+     * @param out as in Select()
+     * @param minimizeCost as in Select()
+     * @return true if some t in (0, tMax] works
+     */
     bool SelectGeneral(double tMax, Selection* out, bool minimizeCost);
 
     const C2Problem& m_problem;                     //!< the problem

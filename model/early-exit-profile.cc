@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -37,7 +39,7 @@ const std::string kBlockHeader = "block,batch,block_median_s,block_p10_s,block_p
 /// Provenance key reserved for the profile name.
 const std::string kNameKey = "name";
 
-/// \return s without leading and trailing blanks (space, tab, CR)
+/// @return s without leading and trailing blanks (space, tab, CR)
 std::string
 Trim(const std::string& s)
 {
@@ -51,7 +53,7 @@ Trim(const std::string& s)
     return s.substr(first, last - first + 1);
 }
 
-/// \return the comma-separated fields of a line, each trimmed
+/// @return the comma-separated fields of a line, each trimmed
 std::vector<std::string>
 SplitCsv(const std::string& line)
 {
@@ -69,14 +71,14 @@ SplitCsv(const std::string& line)
     return fields;
 }
 
-/// \return "source:line: " prefix of an error message
+/// @return "source:line: " prefix of an error message
 std::string
 At(const std::string& source, uint32_t line)
 {
     return source + ":" + std::to_string(line) + ": ";
 }
 
-/// \return true and the value if the whole field is a finite decimal number
+/// @return true and the value if the whole field is a finite decimal number
 bool
 ParseDouble(const std::string& field, double& value)
 {
@@ -97,7 +99,7 @@ ParseDouble(const std::string& field, double& value)
     return true;
 }
 
-/// \return true and the value if the whole field is a decimal unsigned integer
+/// @return true and the value if the whole field is a decimal unsigned integer
 bool
 ParseUint(const std::string& field, uint32_t& value)
 {
@@ -110,7 +112,7 @@ ParseUint(const std::string& field, uint32_t& value)
     return true;
 }
 
-/// \return the shortest decimal text that reads back as exactly v
+/// @return the shortest decimal text that reads back as exactly v
 std::string
 FormatDouble(double v)
 {
@@ -128,7 +130,7 @@ FormatDouble(double v)
     return buf;
 }
 
-/// \return a short description of one stats triple for messages
+/// @return a short description of one stats triple for messages
 std::string
 StatsText(const LatencyStats& s)
 {
@@ -138,10 +140,10 @@ StatsText(const LatencyStats& s)
 }
 
 /**
- * \brief Check one latency triple.
- * \param s the stats
- * \param what name in messages, e.g. "block 2 batch 8 head"
- * \return empty if valid, else the problem
+ * @brief Check one latency triple.
+ * @param s the stats
+ * @param what name in messages, e.g. "block 2 batch 8 head"
+ * @return empty if valid, else the problem
  */
 std::string
 CheckStats(const LatencyStats& s, const std::string& what)
@@ -165,7 +167,7 @@ CheckStats(const LatencyStats& s, const std::string& what)
     return "";
 }
 
-/// \return empty if a_1..a_N are valid, else the problem
+/// @return empty if a_1..a_N are valid, else the problem
 std::string
 CheckAccuracies(const std::vector<double>& acc)
 {

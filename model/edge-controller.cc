@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -102,8 +104,8 @@ EdgeController::EdgeController()
       m_hasProfile(false),
       m_frame(0),
       m_decided(0),
-      m_serverBusyAware(true),
-      m_warnedRateMapping(false)
+      m_warnedRateMapping(false),
+      m_serverBusyAware(true)
 {
     NS_LOG_FUNCTION(this);
 }

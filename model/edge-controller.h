@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -30,8 +32,8 @@ class OfdmaBsNetDevice;
 class OfdmaUeNetDevice;
 
 /**
- * \ingroup edge-inference
- * \brief Summary of one frame's decision at the scheduler host.
+ * @ingroup edge-inference
+ * @brief Summary of one frame's decision at the scheduler host.
  */
 struct EdgeFrameRecord
 {
@@ -53,8 +55,8 @@ struct EdgeFrameRecord
 };
 
 /**
- * \ingroup edge-inference
- * \brief The scheduler host at the base station: runs the frames, asks the
+ * @ingroup edge-inference
+ * @brief The scheduler host at the base station: runs the frames, asks the
  * C2 scheduler plugin for an allocation and executes it through uplink
  * grants and a plan for the edge server.
  *
@@ -101,56 +103,83 @@ class EdgeController : public Application
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Create a controller without scheduler, profile or server; all three
+    /// must be set before the application starts.
     EdgeController();
     ~EdgeController() override;
 
-    /// \param scheduler the C2 scheduler plugin
+    /**
+     * @brief Set the C2 scheduler plugin (same as the Scheduler attribute).
+     * @param scheduler the C2 scheduler plugin
+     */
     void SetScheduler(Ptr<C2Scheduler> scheduler);
-    /// \return the C2 scheduler plugin
+    /**
+     * @brief Get the C2 scheduler plugin.
+     * @return the C2 scheduler plugin (null until set)
+     */
     Ptr<C2Scheduler> GetScheduler() const;
-    /// \param profile the DNN profile (exits and block latencies)
+    /**
+     * @brief Set the DNN the plans are made for (required before the start).
+     * @param profile the DNN profile (exits and block latencies); the
+     *        problems use its accuracies and affine fits
+     */
     void SetProfile(const EarlyExitProfile& profile);
-    /// \param server the edge server that executes the plans
+    /**
+     * @brief Set the edge server (required before the start).
+     * @param server the edge server that executes the plans
+     */
     void SetServer(Ptr<EdgeServer> server);
-    /// \return the edge server
+    /**
+     * @brief Get the edge server.
+     * @return the edge server (null until set)
+     */
     Ptr<EdgeServer> GetServer() const;
 
     /**
-     * \brief A task request from a UE (ideal control message; delivered
+     * @brief A task request from a UE (ideal control message; delivered
      * after RequestDelay).
-     * \param record the task's record (requirements, size, on-air bits)
-     * \param client the UE application
+     * @param record the task's record (requirements, size, on-air bits)
+     * @param client the UE application; its node must have an
+     *        OfdmaUeNetDevice (aborts otherwise)
      */
     void SubmitRequest(const InferenceTaskRecord& record, Ptr<InferenceClient> client);
 
-    /// \return frames decided so far
+    /**
+     * @brief Count the frames decided.
+     * @return frames decided so far (the scheduler ran, whatever the result)
+     */
     uint32_t GetFramesDecided() const;
 
     /**
      * TracedCallback signature of FrameScheduled.
-     * \param record the frame's summary
+     * @param record the frame's summary
      */
     typedef void (*FrameTracedCallback)(const EdgeFrameRecord& record);
     /**
      * TracedCallback signature of Allocation.
-     * \param frame the frame
-     * \param problem the problem given to the scheduler
-     * \param allocation its allocation
+     * @param frame the frame
+     * @param problem the problem given to the scheduler
+     * @param allocation its allocation
      */
     typedef void (*AllocationTracedCallback)(uint32_t frame,
                                              const C2Problem& problem,
                                              const C2Allocation& allocation);
 
   protected:
+    /// Drop the scheduler, server, BS device and pending requests.
     void DoDispose() override;
 
   private:
+    /// Check the configuration (profile, Scheduler, server, FramePeriod > 0,
+    /// an OfdmaBsNetDevice on the node; aborts otherwise) and start frame 0
+    /// now.
     void StartApplication() override;
+    /// Cancel the next frame start; a decision already scheduled still runs.
     void StopApplication() override;
 
     /// A task waiting for a frame.
@@ -161,17 +190,36 @@ class EdgeController : public Application
         Ptr<OfdmaUeNetDevice> ue;    //!< its UE device
     };
 
-    /// \param request a delivered request
+    /**
+     * @brief Queue a delivered request for the next decision.
+     * @param request a delivered request
+     */
     void ReceiveRequest(Request request);
-    /// Starts frame m_frame and schedules the next one.
+    /// Starts frame m_frame and schedules the next one (unless MaxFrames
+    /// frames have started).
     void StartFrame();
-    /// \param frame the decision point of a frame (runs Decide after same-time events)
+    /**
+     * @brief Decision point of a frame, RequestDelay after its start: runs
+     * Decide after the events already scheduled for the same instant.
+     * @param frame the frame number
+     */
     void DecisionPoint(uint32_t frame);
-    /// \param frame decides a frame
+    /**
+     * @brief Decide a frame: steps 1 to 4 of the class description.
+     * @param frame the frame number
+     */
     void Decide(uint32_t frame);
-    /// \param request a task that will not run; tells its client
+    /**
+     * @brief Reject a task: set its outcome and tell its client at once.
+     * @param request a task that will not run
+     * @param outcome why it will not run (EXPIRED, ACCURACY, NOT_SCHEDULED
+     *        or INFEASIBLE_ALLOCATION)
+     */
     void Reject(Request request, InferenceTaskOutcome outcome);
-    /// \param uploads served tasks and their grants, which start now
+    /**
+     * @brief Give each served UE its grant and tell its client to send.
+     * @param uploads served tasks and their grants, which start now
+     */
     void StartUploads(std::vector<std::pair<Request, OfdmaGrant>> uploads);
 
     Time m_framePeriod;             //!< FramePeriod attribute

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -12,8 +14,8 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Error raised for bad input: a malformed file, an invalid problem
+ * @ingroup edge-inference
+ * @brief Error raised for bad input: a malformed file, an invalid problem
  * or an invalid parameter value.
  *
  * The message names the problem and where it is (file and line, JSON field,
@@ -25,7 +27,8 @@ class EdgeInferenceError : public std::runtime_error
 {
   public:
     /**
-     * \param message what is wrong and where
+     * @brief Create the error.
+     * @param message what is wrong and where; returned by what()
      */
     explicit EdgeInferenceError(const std::string& message)
         : std::runtime_error(message)

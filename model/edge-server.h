@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -28,8 +30,8 @@ class RandomVariableStream;
 class Socket;
 
 /**
- * \ingroup edge-inference
- * \brief One task of a batch plan.
+ * @ingroup edge-inference
+ * @brief One task of a batch plan.
  */
 struct EdgePlannedTask
 {
@@ -38,8 +40,8 @@ struct EdgePlannedTask
 };
 
 /**
- * \ingroup edge-inference
- * \brief What the scheduler host tells the edge server about one frame.
+ * @ingroup edge-inference
+ * @brief What the scheduler host tells the edge server about one frame.
  */
 struct EdgeBatchPlan
 {
@@ -51,8 +53,8 @@ struct EdgeBatchPlan
 };
 
 /**
- * \ingroup edge-inference
- * \brief The edge server: receives task data over UDP and runs the planned
+ * @ingroup edge-inference
+ * @brief The edge server: receives task data over UDP and runs the planned
  * batches on the multi-exit DNN, block by block, from the measured profile.
  *
  * For each frame the EdgeController submits a plan (SubmitPlan). The
@@ -78,64 +80,95 @@ class EdgeServer : public Application
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Create a server without profile; set one before the application starts.
     EdgeServer();
     ~EdgeServer() override;
 
-    /// \param profile the DNN profile the server executes
+    /**
+     * @brief Set the DNN the server executes (required before the start).
+     * @param profile the DNN profile the server executes; block times come
+     *        from its measured table
+     */
     void SetProfile(const EarlyExitProfile& profile);
-    /// \return the profile
+    /**
+     * @brief Get the DNN profile.
+     * @return the profile (an empty one until SetProfile)
+     */
     const EarlyExitProfile& GetProfile() const;
-    /// \return true once a profile is set
+    /**
+     * @brief Tell whether a profile was set.
+     * @return true once a profile is set
+     */
     bool HasProfile() const;
 
-    /// \return the ResultDelay attribute
+    /**
+     * @brief Get the delay of the ideal downlink for results and rejections.
+     * @return the ResultDelay attribute
+     */
     Time GetResultDelay() const;
 
     /**
-     * \brief A frame's plan (ideal message from the scheduler host).
-     * \param plan the plan; empty plans are ignored
+     * @brief A frame's plan (ideal message from the scheduler host).
+     *
+     * Plans are queued and started in submission order; the server tries to
+     * start the plan at its latest start and whenever a task's data completes.
+     * @param plan the plan; empty plans are ignored
      */
     void SubmitPlan(const EdgeBatchPlan& plan);
 
     /**
-     * \brief Handles one packet of task data (with its InferenceTaskHeader).
+     * @brief Handles one packet of task data (with its InferenceTaskHeader).
      * The UDP socket calls it; a scenario may also feed packets directly.
-     * \param packet the packet
+     * Packets without a header, of a task not pending in a queued plan, or
+     * with a bad or duplicate segment index are ignored (the first two are
+     * counted in GetUnexpectedPackets).
+     * @param packet the packet, starting with an InferenceTaskHeader
      */
     void ReceiveTaskData(Ptr<const Packet> packet);
 
-    /// \return true while a batch (or sequential run) executes
+    /**
+     * @brief Tell whether the server is executing a plan.
+     * @return true while a batch (or sequential run) executes
+     */
     bool IsBusy() const;
-    /// \return batches (sequential runs count one each) started
+    /**
+     * @brief Count the DNN runs started.
+     * @return batches (sequential runs count one each) started
+     */
     uint64_t GetBatchesStarted() const;
-    /// \return packets of task data not belonging to any pending plan
+    /**
+     * @brief Count the packets that were not expected.
+     * @return packets without a task header or whose task is not pending in
+     *         a queued plan (unplanned, or its batch already started)
+     */
     uint64_t GetUnexpectedPackets() const;
 
     /**
-     * \brief Assign fixed random variable stream numbers.
-     * \param stream first stream index to use
-     * \return the number of streams used
+     * @brief Assign fixed random variable stream numbers (the block time
+     * jitter's uniform variable).
+     * @param stream first stream index to use
+     * @return the number of streams used (1)
      */
     int64_t AssignStreams(int64_t stream);
 
     /**
      * TracedCallback signature of BatchStart.
-     * \param frame the frame of the plan
-     * \param size tasks in the batch
-     * \param plannedStart the plan's predicted start
+     * @param frame the frame of the plan
+     * @param size tasks in the batch
+     * @param plannedStart the plan's predicted start
      */
     typedef void (*BatchStartTracedCallback)(uint32_t frame, uint32_t size, Time plannedStart);
     /**
      * TracedCallback signature of BlockEnd.
-     * \param frame the frame of the plan
-     * \param block block number n
-     * \param batch tasks that went through it
-     * \param duration its duration
+     * @param frame the frame of the plan
+     * @param block block number n
+     * @param batch tasks that went through it
+     * @param duration its duration
      */
     typedef void (*BlockEndTracedCallback)(uint32_t frame,
                                            uint32_t block,
@@ -143,18 +176,27 @@ class EdgeServer : public Application
                                            Time duration);
     /**
      * TracedCallback signature of TaskDone and TaskDropped.
-     * \param record the task's record at the server
+     * @param record the task's record at the server
      */
     typedef void (*TaskTracedCallback)(const InferenceTaskRecord& record);
 
   protected:
+    /// Drop the socket, the queued plans, the pending runs and data, and the
+    /// random variable.
     void DoDispose() override;
 
   private:
+    /// Open the UDP socket on the Port attribute (aborts without a profile or
+    /// if the port cannot be bound) and start receiving task data.
     void StartApplication() override;
+    /// Stop receiving task data; a batch already executing still completes.
     void StopApplication() override;
 
-    /// \param socket the socket with data to read
+    /**
+     * @brief Read every packet waiting on the socket, fire the Rx trace and
+     * pass each to ReceiveTaskData.
+     * @param socket the socket with data to read
+     */
     void HandleRead(Ptr<Socket> socket);
 
     /// Reception state of one planned task.
@@ -174,23 +216,51 @@ class EdgeServer : public Application
         std::vector<EdgePlannedTask> tasks; //!< tasks in the run
     };
 
-    /// Starts the head plan if the server is idle and the plan is ready.
+    /// Starts the head plan if the server is idle and the plan is ready: all
+    /// its data has arrived, or its latest start has passed.
     void TryStart();
-    /// \param plan starts a plan now
+    /**
+     * @brief Start a plan now: drop the tasks whose data is missing
+     * (DATA_LATE or DATA_INCOMPLETE, TaskDropped trace, rejection sent) and
+     * queue the others as one batch run or, for SEQUENTIAL, one run per task.
+     * @param plan the plan to start (taken from the queue)
+     */
     void StartPlan(EdgeBatchPlan plan);
     /// Starts the next run, or goes idle.
     void StartNextRun();
     /// Starts the current block of the current run (or ends the run).
     void RunBlock();
-    /// \param duration ends the current block, which lasted duration
+    /**
+     * @brief End the current block: the tasks whose exit is this block are
+     * done (TaskDone trace, result sent); then the next block starts.
+     * @param duration how long the block lasted (for the BlockEnd trace)
+     */
     void EndBlock(Time duration);
-    /// \param block n \param batch b \return duration of block n on b tasks
+    /**
+     * @brief Duration of a block: the profile's tau_n(b), times the jitter
+     * factor when BlockTimeJitter is set.
+     * @param block block number n in 1..N
+     * @param batch tasks b that go through the block, >= 1
+     * @return the duration of block n on b tasks
+     */
     Time BlockDuration(uint32_t block, uint32_t batch);
-    /// \param plan a plan \return true when all its data has arrived
+    /**
+     * @brief Tell whether a plan's data is complete.
+     * @param plan a plan
+     * @return true when every segment of every task of the plan has arrived
+     */
     bool AllArrived(const EdgeBatchPlan& plan) const;
-    /// \param task result to return to its client
+    /**
+     * @brief Schedule the result's delivery to the client after ResultDelay
+     * (nothing if the task has no client).
+     * @param task a finished task (completion time set)
+     */
     void SendResult(const EdgePlannedTask& task);
-    /// \param task a task that is not executed (outcome set); tell its client
+    /**
+     * @brief Tell the client after ResultDelay that its task is not executed
+     * (nothing if the task has no client).
+     * @param task a task that is not executed (outcome set)
+     */
     void SendRejection(const EdgePlannedTask& task);
 
     uint16_t m_port;                      //!< Port attribute

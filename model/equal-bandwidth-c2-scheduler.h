@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -11,9 +13,9 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Baseline with batching and an equal split of the bandwidth
- * (model.md section 6.4): the largest batch whose users all make their
+ * @ingroup edge-inference
+ * @brief Baseline with batching and an equal split of the bandwidth
+ * (manual: *Baselines*): the largest batch whose users all make their
  * deadlines when each gets the same share.
  *
  * With b served users each gets Capacity() / b units (in resource-block
@@ -52,11 +54,12 @@ class EqualBandwidthC2Scheduler : public C2Scheduler
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Create the scheduler with its attributes' defaults.
     EqualBandwidthC2Scheduler();
     ~EqualBandwidthC2Scheduler() override;
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -13,9 +15,9 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Reference scheduler: exhaustive search over the subsets of users
- * (model.md section 6.5), for tests and small frames.
+ * @ingroup edge-inference
+ * @brief Reference scheduler: exhaustive search over the subsets of users
+ * (manual: *Exhaustive search*), for tests and small frames.
  *
  * For a subset S every task leaves at e_k = m_k (attribute EarlyExit) or at
  * the last exit N; the per-exit counts fix the compute offsets Phi_k(S)
@@ -28,7 +30,7 @@ namespace ns3
  * requirement no exit meets (RequiredExit(k) == 0) are never served.
  *
  * Search: a depth-first enumeration over users in index order, "include"
- * branch first. It relies on one structural fact (model.md section 5):
+ * branch first. It relies on one structural fact (manual: *The allocation problem*):
  * feasibility is hereditary, i.e. removing a user from a feasible set keeps
  * it feasible (every per-block batch shrinks, tau_n is non-decreasing in b
  * with tau_n(0) = 0, so every offset shrinks, t* grows and every need
@@ -48,18 +50,19 @@ class ExhaustiveC2Scheduler : public C2Scheduler
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Create the scheduler with its attributes' defaults.
     ExhaustiveC2Scheduler();
     ~ExhaustiveC2Scheduler() override;
 
   protected:
     /**
-     * \copydoc C2Scheduler::DoAllocate
-     * \throws EdgeInferenceError if the problem has more than MaxUsers users
+     * @copydoc C2Scheduler::DoAllocate
+     * @throws EdgeInferenceError if the problem has more than MaxUsers users
      */
     C2Allocation DoAllocate(const C2Problem& problem) override;
 

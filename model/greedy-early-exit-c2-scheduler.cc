@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -68,14 +70,14 @@ class ExactFiller
         m_t = 0;
     }
 
-    /// \return tau_n(b), computed as C2Problem::BlockTime does
+    /// @return tau_n(b), computed as C2Problem::BlockTime does
     double Tau(uint32_t n, uint32_t b) const
     {
         return b == 0 ? 0.0 : m_alpha[n - 1] * b + m_beta[n - 1];
     }
 
     /**
-     * \return true if, with candidate i added, every member (and i) still
+     * @return true if, with candidate i added, every member (and i) still
      * meets its deadline with upload deadline t under the exact offsets
      */
     bool DeadlinesHold(uint32_t i, double t) const
@@ -113,7 +115,7 @@ class ExactFiller
         m_in[i] = 1;
     }
 
-    /// \return the shelf t*(S) of the set under the exact offsets (+inf if empty)
+    /// @return the shelf t*(S) of the set under the exact offsets (+inf if empty)
     double Shelf() const
     {
         double acc = 0;
@@ -143,7 +145,7 @@ class ExactFiller
     /**
      * One scan at the current t over the users in increasing need, keeping
      * each user that fits (deadlines and bandwidth).
-     * \return number of users added
+     * @return number of users added
      */
     uint32_t Fill()
     {
@@ -226,19 +228,19 @@ class ExactFiller
         }
     }
 
-    /// \return the members (candidate positions)
+    /// @return the members (candidate positions)
     const std::vector<uint32_t>& Members() const
     {
         return m_members;
     }
 
-    /// \return the upload deadline the needs are computed at (s)
+    /// @return the upload deadline the needs are computed at (s)
     double T() const
     {
         return m_t;
     }
 
-    /// \return number of scans made
+    /// @return number of scans made
     uint64_t Fills() const
     {
         return m_fills;

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -12,9 +14,9 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Greedy early-exit allocation: batching + early exit, polynomial,
- * sub-optimal (model.md section 6.2).
+ * @ingroup edge-inference
+ * @brief Greedy early-exit allocation: batching + early exit, polynomial,
+ * sub-optimal (manual: *Greedy early-exit allocation*).
  *
  * Every served task leaves at its required exit m_k (a deeper exit never
  * helps: it lengthens the task and can only enlarge every offset).
@@ -29,7 +31,7 @@ namespace ns3
  * with T_k - U_{m_k}(b) >= t: the exchange argument of shelf packing).
  * Feasibility under U is monotone in b, so a binary search finds the
  * largest b. With attribute Conservative = true the scheduler stops here
- * (model.md's "simpler, more conservative variant") and grants the
+ * (the manual's "simpler, more conservative variant") and grants the
  * bandwidth at the set's own shelf under the exact offsets.
  *
  * Stage 2 (fill). At the stage-1 upload deadline t, the other users are
@@ -64,19 +66,20 @@ class GreedyEarlyExitC2Scheduler : public C2Scheduler
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Create the scheduler with its attributes' defaults.
     GreedyEarlyExitC2Scheduler();
     ~GreedyEarlyExitC2Scheduler() override;
 
     /**
-     * \brief Run the algorithm on a selector already built for a problem
+     * @brief Run the algorithm on a selector already built for a problem
      * (the tree search takes its first incumbent from here).
-     * \param selector selector of a validated problem
-     * \return served tasks, upload deadline and statistics (no predicted
+     * @param selector selector of a validated problem
+     * @return served tasks, upload deadline and statistics (no predicted
      *         times: those are filled in by Allocate())
      */
     C2Allocation Solve(C2ShelfSelector& selector) const;

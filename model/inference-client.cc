@@ -1,10 +1,13 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
 #include "inference-client.h"
 
 #include "edge-controller.h"
+#include "edge-inference-compat.h"
 #include "inference-task-header.h"
 #include "ofdma-ue-net-device.h"
 
@@ -70,7 +73,8 @@ InferenceClient::GetTypeId()
                           "How tasks are created: one per Interval (Periodic, the paper's "
                           "one task per frame) or Poisson with mean inter-arrival Interval.",
                           EnumValue(PERIODIC),
-                          MakeEnumAccessor(&InferenceClient::m_arrival),
+                          edgeinference::MakeEnumAccessor<InferenceClient::ArrivalProcess>(
+                              &InferenceClient::m_arrival),
                           MakeEnumChecker(PERIODIC, "Periodic", POISSON, "Poisson"))
             .AddAttribute("Interval",
                           "Task period (Periodic) or mean inter-arrival time (Poisson); "

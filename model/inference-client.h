@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -28,8 +30,8 @@ class Packet;
 class OfdmaUeNetDevice;
 
 /**
- * \ingroup edge-inference
- * \brief UE application: creates inference tasks, asks the scheduler host
+ * @ingroup edge-inference
+ * @brief UE application: creates inference tasks, asks the scheduler host
  * for service, uploads the task data inside its grant and receives the
  * result.
  *
@@ -72,83 +74,121 @@ class InferenceClient : public Application
     };
 
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Create a client without controller; set one before the application starts.
     InferenceClient();
     ~InferenceClient() override;
 
-    /// \param controller the scheduler host that serves this UE
+    /**
+     * @brief Set the scheduler host (required before the start).
+     * @param controller the scheduler host that serves this UE
+     */
     void SetController(Ptr<EdgeController> controller);
-    /// \return the scheduler host
+    /**
+     * @brief Get the scheduler host.
+     * @return the scheduler host (null until set)
+     */
     Ptr<EdgeController> GetController() const;
 
-    /// \return the user index (UserId attribute)
+    /**
+     * @brief Get the user index.
+     * @return the user index (UserId attribute)
+     */
     uint32_t GetUserId() const;
 
-    /// \return the UE device of this node (null if none)
+    /**
+     * @brief Find the UE device that carries this client's uploads.
+     * @return the first OfdmaUeNetDevice of this node (null if none)
+     */
     Ptr<OfdmaUeNetDevice> GetUeDevice() const;
 
     /**
-     * \brief Assign fixed random variable stream numbers.
-     * \param stream first stream index to use
-     * \return the number of streams used
+     * @brief Assign fixed random variable stream numbers, in the order
+     * TaskSize, AccuracyRequirement, LatencyRequirement, Poisson
+     * inter-arrival time (variables not set are skipped).
+     * @param stream first stream index to use
+     * @return the number of streams used (at most 4)
      */
     int64_t AssignStreams(int64_t stream);
 
     /**
-     * \brief The scheduler host served the task: its grant starts now, so
+     * @brief The scheduler host served the task: its grant starts now, so
      * the data is sent (ideal control message).
-     * \param record the task's record with the grant filled in
+     * @param record the task's record with the grant filled in
      */
     void NotifyScheduled(const InferenceTaskRecord& record);
 
     /**
-     * \brief The task will not be executed (ideal control message); ends it.
-     * \param record the task's record with the outcome set
+     * @brief The task will not be executed (ideal control message); ends it.
+     * @param record the task's record with the outcome set
      */
     void NotifyRejected(const InferenceTaskRecord& record);
 
     /**
-     * \brief The result of the task arrives (ideal downlink); ends it.
-     * \param record the task's record as completed by the edge server
+     * @brief The result of the task arrives (ideal downlink); ends it.
+     * @param record the task's record as completed by the edge server
      */
     void ReceiveResult(const InferenceTaskRecord& record);
 
-    /// \return tasks created so far
+    /**
+     * @brief Count the tasks created.
+     * @return tasks created so far
+     */
     uint64_t GetTasksCreated() const;
-    /// \return tasks that met their deadline and accuracy
+    /**
+     * @brief Count the completed tasks.
+     * @return tasks whose result arrived by their deadline with enough
+     *         accuracy (outcome COMPLETED)
+     */
     uint64_t GetTasksCompleted() const;
-    /// \return tasks created but not ended yet
+    /**
+     * @brief Count the tasks not ended yet.
+     * @return tasks created but neither answered nor rejected yet
+     */
     uint32_t GetTasksInFlight() const;
 
     /**
      * TracedCallback signature for task records.
-     * \param record the record
+     * @param record the record
      */
     typedef void (*TaskRecordTracedCallback)(const InferenceTaskRecord& record);
 
   protected:
+    /// Disconnect from the UE device's GrantEnd trace and drop the
+    /// controller, socket and random variables.
     void DoDispose() override;
 
   private:
+    /// Check the configuration (controller, AccuracyRequirement,
+    /// RemoteAddress, UE device, SegmentSize against the MTU; aborts
+    /// otherwise), connect to GrantEnd, open the UDP socket and start creating
+    /// tasks: the first one now (Periodic) or after a draw (Poisson).
     void StartApplication() override;
+    /// Stop creating tasks and close the socket.
     void StopApplication() override;
 
-    /// Creates one task and submits its request.
+    /// Creates one task (draws D, A and T; aborts on an invalid draw) and
+    /// submits its request, unless MaxTasks tasks exist already.
     void CreateTask();
-    /// Schedules the next CreateTask.
+    /// Schedules the next CreateTask after Interval (Periodic) or an
+    /// exponential draw of mean Interval (Poisson), unless MaxTasks is reached.
     void ScheduleNextTask();
-    /// \param record ends a task: fills the final fields and fires TaskRecord
+    /**
+     * @brief End a task: set the time the answer arrived, count it if
+     * completed and fire TaskRecord. A task that already ended is ignored.
+     * @param record the task's final record (outcome set)
+     */
     void Finish(InferenceTaskRecord record);
     /**
-     * \brief GrantEnd sink of the UE device: when the grant of a task this
+     * @brief GrantEnd sink of the UE device: when the grant of a task this
      * client uploaded ends, flushes the device's queue.
-     * \param grant the grant that ended
-     * \param bytesLeft bytes still queued
-     * \param packetsLeft packets still queued
+     * @param grant the grant that ended
+     * @param bytesLeft bytes still queued
+     * @param packetsLeft packets still queued
      */
     void GrantEnded(const OfdmaGrant& grant, uint32_t bytesLeft, uint32_t packetsLeft);
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -14,8 +16,8 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief What finally happened to an inference task.
+ * @ingroup edge-inference
+ * @brief What finally happened to an inference task.
  *
  * A task is either executed (COMPLETED or DEADLINE_MISSED) or it never runs,
  * and then the outcome says why: the reasons the scheduler host refuses a
@@ -36,22 +38,27 @@ enum class InferenceTaskOutcome
 };
 
 /**
- * \param outcome an outcome
- * \return its name as written in CSV files: "completed", "deadline-missed",
+ * @ingroup edge-inference
+ * @brief Name of an outcome.
+ * @param outcome an outcome
+ * @return its name as written in CSV files: "completed", "deadline-missed",
  *         "accuracy", "not-scheduled", "infeasible-allocation", "expired",
  *         "data-late", "data-incomplete" ("pending" for PENDING)
  */
 std::string ToString(InferenceTaskOutcome outcome);
 
 /**
- * \param outcome an outcome
- * \return true for the outcomes of tasks that were never executed
+ * @ingroup edge-inference
+ * @brief Tell whether an outcome is a refusal or a drop.
+ * @param outcome an outcome
+ * @return true for the outcomes of tasks that were never executed: every
+ *         outcome except PENDING, COMPLETED and DEADLINE_MISSED
  */
 bool IsRejection(InferenceTaskOutcome outcome);
 
 /**
- * \ingroup edge-inference
- * \brief Everything recorded about one inference task, from its creation at
+ * @ingroup edge-inference
+ * @brief Everything recorded about one inference task, from its creation at
  * the UE to its result (or rejection).
  *
  * The client creates the record; the scheduler host (EdgeController) adds
@@ -93,7 +100,11 @@ struct InferenceTaskRecord
     bool accuracyMet{false};       //!< exit accuracy >= requirement
     InferenceTaskOutcome outcome{InferenceTaskOutcome::PENDING}; //!< final outcome
 
-    /// \return true if the task met both its deadline and accuracy requirement
+    /**
+     * @brief Tell whether the task counts as completed.
+     * @return true if the task met both its deadline and accuracy requirement
+     *         (outcome COMPLETED)
+     */
     bool IsCompleted() const
     {
         return outcome == InferenceTaskOutcome::COMPLETED;

@@ -1,9 +1,12 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
 #include "ofdma-bs-net-device.h"
 
+#include "edge-inference-compat.h"
 #include "ofdma-bs-phy.h"
 #include "ofdma-spectrum-model.h"
 #include "ofdma-ue-net-device.h"
@@ -65,14 +68,14 @@ OfdmaBsNetDevice::GetTypeId()
                           MakeDoubleChecker<double>())
             .AddAttribute("ThermalNoisePsd",
                           "Thermal noise PSD (dBm/Hz); -174 is the usual rounding of kT at "
-                          "290 K (-173.98) and matches model.md.",
+                          "290 K (-173.98) and matches the manual's default.",
                           DoubleValue(-174.0),
                           MakeDoubleAccessor(&OfdmaBsNetDevice::SetThermalNoisePsd,
                                              &OfdmaBsNetDevice::GetThermalNoisePsd),
                           MakeDoubleChecker<double>(-300.0, 0.0))
             .AddAttribute("NoiseFigure",
                           "Receiver noise figure (dB, >= 0). The default 0 makes N0 exactly "
-                          "-174 dBm/Hz, model.md's value.",
+                          "-174 dBm/Hz, the manual's default.",
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&OfdmaBsNetDevice::SetNoiseFigure,
                                              &OfdmaBsNetDevice::GetNoiseFigure),
@@ -82,7 +85,8 @@ OfdmaBsNetDevice::GetTypeId()
                           "of W log2(1 + SINR / gap), no block errors) or \"McsTable\" (LTE-"
                           "like MCS table with a BLER curve).",
                           EnumValue(OfdmaRateMapping::SHANNON),
-                          MakeEnumAccessor(&OfdmaBsNetDevice::m_rateMapping),
+                          edgeinference::MakeEnumAccessor<OfdmaRateMapping::Mode>(
+                              &OfdmaBsNetDevice::m_rateMapping),
                           MakeEnumChecker(OfdmaRateMapping::SHANNON,
                                           "Shannon",
                                           OfdmaRateMapping::MCS_TABLE,
@@ -234,7 +238,7 @@ OfdmaBsNetDevice::GetSpectrumModel() const
 double
 OfdmaBsNetDevice::GetNoisePsd() const
 {
-    return DbmPerHzToWPerHz(m_thermalNoiseDbmHz + m_noiseFigureDb);
+    return edgeinference::DbmPerHzToWPerHz(m_thermalNoiseDbmHz + m_noiseFigureDb);
 }
 
 uint32_t
@@ -331,12 +335,12 @@ OfdmaBsNetDevice::GetChannelGain(Ptr<const OfdmaUeNetDevice> ue) const
     // Same steps, in the same order, as SingleModelSpectrumChannel::StartTx,
     // so that the value equals the gain applied to a signal sent now.
     double pathLossDb = 0;
-    Ptr<AntennaModel> txAntenna = DynamicCast<AntennaModel>(ue->GetPhy()->GetAntenna());
+    Ptr<AntennaModel> txAntenna = ue->GetPhy()->GetAntennaModel();
     if (txAntenna)
     {
         pathLossDb -= txAntenna->GetGainDb(Angles(bsMob->GetPosition(), ueMob->GetPosition()));
     }
-    Ptr<AntennaModel> rxAntenna = DynamicCast<AntennaModel>(m_phy->GetAntenna());
+    Ptr<AntennaModel> rxAntenna = m_phy->GetAntennaModel();
     if (rxAntenna)
     {
         pathLossDb -= rxAntenna->GetGainDb(Angles(ueMob->GetPosition(), bsMob->GetPosition()));

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -25,15 +27,15 @@ class OfdmaBsPhy;
 class OfdmaUeNetDevice;
 
 /**
- * \ingroup edge-inference
- * \brief Uplink-only OFDMA BS device: receives the packets of its UEs and
+ * @ingroup edge-inference
+ * @brief Uplink-only OFDMA BS device: receives the packets of its UEs and
  * passes them up its node's stack (a UDP socket on the BS node receives
  * them). It has no downlink: Send() refuses every packet (control and
  * results are carried ideally by the caller).
  *
  * The carrier is Bandwidth / ResourceBlockWidth resource blocks around
  * CarrierFrequency. The noise PSD is N0 = ThermalNoisePsd + NoiseFigure
- * (dB); the defaults, -174 dBm/Hz and 0 dB, give model.md's N0 exactly
+ * (dB); the defaults, -174 dBm/Hz and 0 dB, give the manual's N0 exactly
  * (kT at 290 K is -173.98 dBm/Hz; -174 is the usual rounding).
  *
  * Link adaptation (ideal CSI and ideal control): at the start of each
@@ -54,8 +56,8 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
@@ -64,10 +66,10 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
 
     /**
      * TracedCallback signature of Rx.
-     * \param packet the packet received
-     * \param ue the sending UE's address
-     * \param sinrDb effective SINR of the packet over its duration (dB)
-     * \param rateBps the rate it was sent at (bit/s)
+     * @param packet the packet received
+     * @param ue the sending UE's address
+     * @param sinrDb effective SINR of the packet over its duration (dB)
+     * @param rateBps the rate it was sent at (bit/s)
      */
     typedef void (*RxTracedCallback)(Ptr<const Packet> packet,
                                      const Address& ue,
@@ -75,129 +77,175 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
                                      double rateBps);
     /**
      * TracedCallback signature of RxDrop.
-     * \param packet the packet lost
-     * \param reason "sinr" or "bler"
+     * @param packet the packet lost
+     * @param reason "sinr" or "bler"
      */
     typedef void (*RxDropTracedCallback)(Ptr<const Packet> packet, const std::string& reason);
 
     /**
-     * \brief Channel power gain from a UE to this BS now, g_k of model.md:
-     * path loss x fading x antenna gains, from the channel's own
-     * propagation loss models evaluated at the two mobility models (the
-     * same computation the SpectrumChannel applies to a signal sent now).
-     * \param ue a UE device (any, not only this BS's)
-     * \return linear power gain
+     * @brief Channel power gain from a UE to this BS now, g_k of the
+     * manual's *Uplink rate model*: path loss x fading x antenna gains, from
+     * the channel's PropagationLossModel chain evaluated at the two mobility
+     * models (the same steps SingleModelSpectrumChannel::StartTx applies to
+     * a signal sent now; a SpectrumPropagationLossModel set on the channel
+     * is not included). Aborts if either device has no PHY or no mobility
+     * model.
+     * @param ue a UE device (any, not only this BS's)
+     * @return linear power gain (dimensionless)
      */
     double GetChannelGain(Ptr<const OfdmaUeNetDevice> ue) const;
 
-    /// \return noise PSD N0 (W/Hz), thermal noise times noise figure
+    /// @return noise PSD N0 (W/Hz), thermal noise times noise figure
     double GetNoisePsd() const;
-    /// \return number of resource blocks of the carrier
+    /// @return number of resource blocks of the carrier, Bandwidth /
+    ///         ResourceBlockWidth (builds the carrier, freezing its attributes)
     uint32_t GetNResourceBlocks() const;
-    /// \return width of one resource block (Hz)
+    /// @return width of one resource block (Hz)
     double GetResourceBlockWidth() const;
-    /// \return total bandwidth (Hz)
+    /// @return total bandwidth (Hz)
     double GetBandwidth() const;
-    /// \return carrier frequency (Hz)
+    /// @return carrier frequency (Hz)
     double GetCarrierFrequency() const;
-    /// \return the UEs served by this BS, in order of attachment
+    /// @return the UEs served by this BS, in order of attachment
     std::vector<Ptr<OfdmaUeNetDevice>> GetUes() const;
-    /// \return the rate mapping in use
+    /// @return the rate mapping in use
     OfdmaRateMapping::Mode GetRateMapping() const;
 
     /**
-     * \brief Link adaptation for a transmission starting now (ideal CSI).
-     * \param ue a UE served by this BS
-     * \param firstRb first granted block
-     * \param nRbs number of granted blocks (>= 1)
-     * \return rate, effective SINR and MCS
+     * @brief Link adaptation for a transmission starting now (ideal CSI).
+     *
+     * The SINR on each block is S / (N0 W + I_rb), with S the UE's transmit
+     * power spread evenly over the nRbs blocks times GetChannelGain(), and
+     * I_rb the interference the PHY measures now. The rate follows the
+     * RateMapping attribute: Shannon with SnrGap, or the highest MCS whose
+     * threshold the effective SINR reaches (MCS 0 if none). Aborts if the
+     * blocks are empty or out of the carrier.
+     *
+     * @param ue a UE served by this BS
+     * @param firstRb first granted block
+     * @param nRbs number of granted blocks (>= 1)
+     * @return rate (bit/s), effective SINR (dB) and MCS (-1 in Shannon mode)
      */
     OfdmaLinkAdaptation ComputeLinkAdaptation(Ptr<const OfdmaUeNetDevice> ue,
                                               uint32_t firstRb,
                                               uint32_t nRbs) const;
 
     /**
-     * \brief Checks a grant for a UE of this BS without registering it.
-     * \param ue the UE
-     * \param grant the grant
-     * \return an empty string if valid, otherwise why not (blocks out of
-     *         range, empty, window empty or in the past, overlap with
-     *         another UE's grant of this BS)
+     * @brief Checks a grant for a UE of this BS without registering it.
+     * @param ue the UE
+     * @param grant the grant
+     * @return an empty string if valid, otherwise why not (no block,
+     *         blocks out of range, window empty or ending in the past, UE
+     *         not served by this BS, overlap in time and blocks with another
+     *         UE's grant of this BS)
      */
     std::string CheckGrant(Ptr<const OfdmaUeNetDevice> ue, const OfdmaGrant& grant) const;
 
     /**
-     * \brief Records a grant of one of this BS's UEs (called by
+     * @brief Records a grant of one of this BS's UEs (called by
      * OfdmaUeNetDevice::SetGrant); aborts with CheckGrant's reason if invalid.
-     * \param ue the UE
-     * \param grant the grant
+     * @param ue the UE
+     * @param grant the grant
      */
     void RegisterGrant(Ptr<const OfdmaUeNetDevice> ue, const OfdmaGrant& grant);
 
     /**
-     * \brief Forgets the grants of a UE (when it leaves this BS).
-     * \param ue the UE
+     * @brief Forgets the grants of a UE (when it leaves this BS), so that
+     * they no longer block other UEs' grants.
+     * @param ue the UE
      */
     void ForgetGrants(Ptr<const OfdmaUeNetDevice> ue);
 
-    /// \return the PHY
+    /// @return the PHY
     Ptr<OfdmaBsPhy> GetPhy() const;
     /**
-     * \brief Sets the PHY and configures it from the attributes (carrier,
+     * @brief Sets the PHY and configures it from the attributes (carrier,
      * noise). Called by OfdmaUplinkHelper; the carrier attributes cannot
      * change afterwards.
-     * \param phy the PHY
+     * @param phy the PHY
      */
     void SetPhy(Ptr<OfdmaBsPhy> phy);
 
-    /// \return the carrier's spectrum model (built on first use)
+    /// @return the carrier's spectrum model (built on first use, from which
+    ///         on the carrier attributes cannot change)
     Ptr<const SpectrumModel> GetSpectrumModel() const;
 
-    /// \param ue a UE that now has this BS as serving BS (called by the UE)
+    /// @param ue a UE that now has this BS as serving BS (called by the UE;
+    ///        a UE already served is not added twice)
     void AddUe(Ptr<OfdmaUeNetDevice> ue);
-    /// \param ue a UE that leaves this BS (called by the UE)
+    /// @param ue a UE that leaves this BS (called by the UE; its grants are
+    ///        forgotten)
     void RemoveUe(Ptr<OfdmaUeNetDevice> ue);
 
     /**
-     * \brief Assigns a fixed random variable stream number to the random
+     * @brief Assigns a fixed random variable stream number to the random
      * variables used by this device (the BLER draws).
-     * \param stream first stream index to use
-     * \return the number of stream indices assigned (1)
+     * @param stream first stream index to use
+     * @return the number of stream indices assigned (1)
      */
     int64_t AssignStreams(int64_t stream);
 
     // NetDevice
+
+    /**
+     * @brief Gets the channel of the PHY.
+     * @return the PHY's SpectrumChannel (null while there is no PHY)
+     */
     Ptr<Channel> GetChannel() const override;
+
+    /**
+     * @brief Whether the link is up.
+     * @return true once a PHY is set (no link change is notified then)
+     */
     bool IsLinkUp() const override;
-    /// No downlink: logs, returns false.
+
+    /**
+     * @brief No downlink: logs a warning and sends nothing.
+     * @param packet the packet (not sent)
+     * @param dest the destination address (only logged)
+     * @param protocolNumber the protocol number (ignored)
+     * @return false
+     */
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
 
   private:
+    /// Disposes the PHY, drops the UEs, the grants and the random variable,
+    /// then calls OfdmaNetDevice::DoDispose().
     void DoDispose() override;
 
     /**
-     * \brief End of a desired reception (from the PHY).
-     * \param params the signal
-     * \param minSinr minimum SINR per block over its duration (linear)
+     * @brief End of a desired reception (from the PHY): drops the packet
+     * (RxDrop "sinr" or "bler", see the class description) or fires Rx and
+     * passes a copy of it up the stack.
+     * @param params the signal
+     * @param minSinr minimum SINR per block over its duration (linear)
      */
     void PhyRxEnd(Ptr<const OfdmaSpectrumSignalParameters> params,
                   const std::vector<double>& minSinr);
 
-    /// \param v bandwidth to check and set (Hz)
+    /// @param v bandwidth to check and set (Hz, finite and > 0; aborts
+    ///        otherwise or once the carrier is frozen)
     void SetBandwidth(double v);
-    /// \param v resource block width to check and set (Hz)
+    /// @param v resource block width to check and set (Hz, finite and > 0;
+    ///        aborts otherwise or once the carrier is frozen)
     void SetResourceBlockWidth(double v);
-    /// \param v carrier frequency to check and set (Hz)
+    /// @param v carrier frequency to check and set (Hz, finite and > 0;
+    ///        aborts otherwise or once the carrier is frozen)
     void SetCarrierFrequency(double v);
-    /// \param dbmPerHz thermal noise PSD (dBm/Hz)
+    /// @param dbmPerHz thermal noise PSD (dBm/Hz); passed on to the PHY, if
+    ///        any, as the new N0
     void SetThermalNoisePsd(double dbmPerHz);
-    /// \return thermal noise PSD (dBm/Hz)
+    /// @return thermal noise PSD (dBm/Hz)
     double GetThermalNoisePsd() const;
-    /// \param db noise figure (dB)
+    /// @param db noise figure (dB); passed on to the PHY, if any, as the new N0
     void SetNoiseFigure(double db);
-    /// \return noise figure (dB)
+    /// @return noise figure (dB)
     double GetNoiseFigure() const;
-    /// Aborts if the carrier is already in use (its attributes are frozen).
+    /**
+     * @brief Aborts if the carrier is already in use (its spectrum model is
+     * built, so its attributes are frozen).
+     * @param attribute name of the attribute being set, for the message
+     */
     void CheckCarrierNotFrozen(const char* attribute) const;
 
     /// A registered grant on one block: end time and owner.

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -17,8 +19,8 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Receive side of an OFDMA uplink BS: SINR per resource block.
+ * @ingroup edge-inference
+ * @brief Receive side of an OFDMA uplink BS: SINR per resource block.
  *
  * Every signal arriving from the channel is either
  * - desired: an OfdmaSpectrumSignalParameters whose bs is this PHY's
@@ -43,8 +45,8 @@ class OfdmaBsPhy : public OfdmaPhy
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
@@ -59,35 +61,74 @@ class OfdmaBsPhy : public OfdmaPhy
         RxEndCallback;
 
     // SpectrumPhy
+
+    /**
+     * @brief Starts receiving a signal from the channel.
+     *
+     * A desired signal (an OfdmaSpectrumSignalParameters whose bs is this
+     * PHY's device) starts a reception: its SINR on each of its blocks now
+     * starts the running minimum, and the reception ends (EndRx) after the
+     * signal's duration. Any other signal is interference: its power is
+     * added to I_rb on its blocks (all blocks for non-OFDMA signals), lowers
+     * the running minimum SINR of the receptions it overlaps, and is removed
+     * after its duration (EndInterference). Aborts if the PHY is not
+     * configured or the signal's PSD has a different number of bands.
+     *
+     * @param params the received signal, its PSD already scaled by the
+     *        channel's gains (W/Hz per band)
+     */
     void StartRx(Ptr<SpectrumSignalParameters> params) override;
 
     /**
-     * \brief Sets the carrier and the noise.
-     * \param model one band per resource block
-     * \param rbWidthHz width of one resource block (Hz)
-     * \param noisePsdWPerHz noise PSD N0 (W/Hz), including the noise figure
+     * @brief Sets the carrier and the noise, and clears the interference
+     * (called by OfdmaBsNetDevice::SetPhy). Aborts unless the noise PSD
+     * is > 0.
+     * @param model one band per resource block
+     * @param rbWidthHz width of one resource block (Hz)
+     * @param noisePsdWPerHz noise PSD N0 (W/Hz), including the noise figure
      */
     void Configure(Ptr<const SpectrumModel> model, double rbWidthHz, double noisePsdWPerHz);
 
-    /// \param noisePsdWPerHz new noise PSD N0 (W/Hz), > 0
+    /**
+     * @brief Changes the noise PSD (when the device's ThermalNoisePsd or
+     * NoiseFigure attribute changes). Aborts unless it is > 0. Receptions
+     * in progress keep the minimum SINR computed so far.
+     * @param noisePsdWPerHz new noise PSD N0 (W/Hz), > 0
+     */
     void SetNoisePsd(double noisePsdWPerHz);
 
-    /// \param cb called at the end of every desired reception
+    /**
+     * @brief Sets the callback that receives each desired signal at its
+     * end (the device's PhyRxEnd).
+     * @param cb called at the end of every desired reception
+     */
     void SetRxEndCallback(RxEndCallback cb);
 
     /**
-     * \param rb resource block index
-     * \return interference power on the block now (W)
+     * @brief Interference power on a resource block now: the sum of the
+     * powers of the interfering signals on the air on it.
+     * @param rb resource block index (std::out_of_range is thrown if it is
+     *        not a block of the carrier)
+     * @return interference power on the block now (W)
      */
     double GetInterferencePower(uint32_t rb) const;
 
-    /// \return noise power in one resource block, N0 W (W)
+    /**
+     * @brief Noise power in one resource block.
+     * @return noise power in one resource block, N0 W (W)
+     */
     double GetNoisePowerPerRb() const;
 
-    /// \return number of desired receptions in progress
+    /**
+     * @brief Number of desired receptions in progress.
+     * @return number of desired receptions in progress (one per UE of this
+     *         BS on the air)
+     */
     uint32_t GetNActiveReceptions() const;
 
   private:
+    /// Drops the receptions in progress and the callback, then calls
+    /// OfdmaPhy::DoDispose().
     void DoDispose() override;
 
     /// A desired signal being received.
@@ -99,16 +140,18 @@ class OfdmaBsPhy : public OfdmaPhy
     };
 
     /**
-     * \brief Ends a desired reception.
-     * \param it the reception
+     * @brief Ends a desired reception: removes it and hands its signal and
+     * per-block minimum SINRs to the RxEndCallback.
+     * @param it the reception, in m_receptions
      */
     void EndRx(std::list<Reception>::iterator it);
 
     /**
-     * \brief Ends an interfering signal.
-     * \param params the signal (received PSD)
-     * \param first first block it covers
-     * \param n number of blocks it covers
+     * @brief Ends an interfering signal: subtracts its power from I_rb on
+     * its blocks (a block with no interferer left is reset to exactly 0 W).
+     * @param params the signal (its received PSD, W/Hz per band)
+     * @param first first block it covers
+     * @param n number of blocks it covers
      */
     void EndInterference(Ptr<SpectrumSignalParameters> params, uint32_t first, uint32_t n);
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -14,8 +16,8 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief An uplink grant: a contiguous range of resource blocks
+ * @ingroup edge-inference
+ * @brief An uplink grant: a contiguous range of resource blocks
  * [firstRb, firstRb + nRbs) that one UE may use during [start, end).
  *
  * Grants are delivered to the UE by OfdmaUeNetDevice::SetGrant over an
@@ -31,8 +33,8 @@ struct OfdmaGrant
     Time end;            //!< no transmission may last beyond this instant
 
     /**
-     * \param other another grant
-     * \return true when both grants are the same range and window
+     * @param other another grant
+     * @return true when both grants are the same range and window
      */
     bool operator==(const OfdmaGrant& other) const
     {
@@ -42,10 +44,10 @@ struct OfdmaGrant
 };
 
 /**
- * \brief Prints a grant as "RBs [a, b) x [start, end)".
- * \param os output stream
- * \param g grant
- * \return os
+ * @brief Prints a grant as "RBs [a, b) x [start, end)".
+ * @param os output stream
+ * @param g grant
+ * @return os
  */
 inline std::ostream&
 operator<<(std::ostream& os, const OfdmaGrant& g)

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -89,12 +91,6 @@ void
 OfdmaPhy::SetCarrierModel(Ptr<const SpectrumModel> model)
 {
     m_model = model;
-}
-
-Ptr<Object>
-OfdmaPhy::GetAntenna() const
-{
-    return m_antenna;
 }
 
 Ptr<AntennaModel>

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -17,7 +19,7 @@ OfdmaSpectrumSignalParameters::OfdmaSpectrumSignalParameters()
 }
 
 OfdmaSpectrumSignalParameters::OfdmaSpectrumSignalParameters(const OfdmaSpectrumSignalParameters& p)
-    : SpectrumSignalParameters(p),
+    : edgeinference::CopyableSignalParameters<SpectrumSignalParameters>(p),
       packet(p.packet),
       protocol(p.protocol),
       firstRb(p.firstRb),
@@ -31,7 +33,7 @@ OfdmaSpectrumSignalParameters::OfdmaSpectrumSignalParameters(const OfdmaSpectrum
 }
 
 Ptr<SpectrumSignalParameters>
-OfdmaSpectrumSignalParameters::Copy() const
+OfdmaSpectrumSignalParameters::CopySignal() const
 {
     NS_LOG_FUNCTION(this);
     // The base copy constructor deep-copies the PSD, which every receiver

@@ -1,9 +1,13 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
 #ifndef OFDMA_SPECTRUM_SIGNAL_PARAMETERS_H
 #define OFDMA_SPECTRUM_SIGNAL_PARAMETERS_H
+
+#include "edge-inference-compat.h"
 
 #include "ns3/net-device.h"
 #include "ns3/packet.h"
@@ -15,8 +19,8 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Signal of one OFDMA uplink packet: the PSD (set by the UE PHY,
+ * @ingroup edge-inference
+ * @brief Signal of one OFDMA uplink packet: the PSD (set by the UE PHY,
  * non-zero only on the granted resource blocks) plus what an ideal MAC
  * header would carry.
  *
@@ -26,15 +30,22 @@ namespace ns3
  * transmission start (ideal CSI and ideal control), so the receiver can
  * check them against the SINR it actually saw.
  */
-struct OfdmaSpectrumSignalParameters : public SpectrumSignalParameters
+struct OfdmaSpectrumSignalParameters
+    : public edgeinference::CopyableSignalParameters<SpectrumSignalParameters>
 {
     OfdmaSpectrumSignalParameters();
     /**
-     * \brief Copy constructor (deep copy of the PSD, shared packet).
-     * \param p the object to copy
+     * @brief Copy constructor (deep copy of the PSD, shared packet).
+     * @param p the object to copy
      */
     OfdmaSpectrumSignalParameters(const OfdmaSpectrumSignalParameters& p);
-    Ptr<SpectrumSignalParameters> Copy() const override;
+    /**
+     * @brief Copies the signal for one receiver (the channel scales each
+     * copy's PSD by that receiver's gains).
+     * @return a new OfdmaSpectrumSignalParameters: deep copy of the PSD,
+     *         the packet and the devices shared
+     */
+    Ptr<SpectrumSignalParameters> CopySignal() const override;
 
     Ptr<Packet> packet;   //!< the packet (not modified by receivers)
     uint16_t protocol{0}; //!< protocol number handed to the receiving stack

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -268,7 +270,7 @@ OfdmaUeNetDevice::IsTransmitting() const
 double
 OfdmaUeNetDevice::GetTxPowerW() const
 {
-    return DbmToW(m_txPowerDbm);
+    return edgeinference::DbmToW(m_txPowerDbm);
 }
 
 // ---- wiring ----

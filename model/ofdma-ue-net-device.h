@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -23,8 +25,8 @@ class OfdmaBsNetDevice;
 class SpectrumChannel;
 
 /**
- * \ingroup edge-inference
- * \brief Uplink-only OFDMA UE device: queues packets and sends them to its
+ * @ingroup edge-inference
+ * @brief Uplink-only OFDMA UE device: queues packets and sends them to its
  * serving BS inside the grants it receives.
  *
  * Works under ns-3's Internet stack (no ARP; every packet goes to the
@@ -52,8 +54,8 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
@@ -62,31 +64,31 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
 
     /**
      * TracedCallback signature of TxStart.
-     * \param packet the packet
-     * \param grant the grant it is sent in
-     * \param rateBps the rate chosen for it (bit/s)
+     * @param packet the packet
+     * @param grant the grant it is sent in
+     * @param rateBps the rate chosen for it (bit/s)
      */
     typedef void (*TxStartTracedCallback)(Ptr<const Packet> packet,
                                           const OfdmaGrant& grant,
                                           double rateBps);
     /**
      * TracedCallback signature of GrantEnd.
-     * \param grant the grant that ended
-     * \param bytesLeft bytes still queued
-     * \param packetsLeft packets still queued
+     * @param grant the grant that ended
+     * @param bytesLeft bytes still queued
+     * @param packetsLeft packets still queued
      */
     typedef void (*GrantEndTracedCallback)(const OfdmaGrant& grant,
                                            uint32_t bytesLeft,
                                            uint32_t packetsLeft);
     /**
      * TracedCallback signature of Drop.
-     * \param packet the packet
-     * \param reason why it was dropped
+     * @param packet the packet
+     * @param reason why it was dropped
      */
     typedef void (*DropTracedCallback)(Ptr<const Packet> packet, const std::string& reason);
 
     /**
-     * \brief Adds an uplink grant.
+     * @brief Adds an uplink grant.
      *
      * Aborts (with the reason) when the UE has no serving BS, the grant is
      * empty or ends at or before its start or now, its blocks exceed the
@@ -94,12 +96,12 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
      * a grant of another UE of the same BS (see OfdmaBsNetDevice::CheckGrant).
      * A grant that started in the past is used from now on.
      *
-     * \param grant the grant
+     * @param grant the grant
      */
     void SetGrant(const OfdmaGrant& grant);
 
     /**
-     * \brief Drops every queued packet (not a packet on the air), firing
+     * @brief Drops every queued packet (not a packet on the air), firing
      * the Drop trace with reason "flushed" for each, in queue order.
      *
      * The device never calls it itself: grants and the queue are
@@ -107,40 +109,67 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
      * tasks ends, so that data left over by a failed prediction is not
      * sent in the UE's next grant ahead of the next task's data.
      *
-     * \return the number of packets dropped
+     * @return the number of packets dropped
      */
     uint32_t FlushQueue();
 
-    /// \return bytes queued, not counting a packet on the air
+    /// @return bytes queued, not counting a packet on the air
     uint32_t GetQueuedBytes() const;
-    /// \return packets queued, not counting a packet on the air
+    /// @return packets queued, not counting a packet on the air
     uint32_t GetQueuedPackets() const;
-    /// \return true while a packet is on the air
+    /// @return true while a packet is on the air
     bool IsTransmitting() const;
 
-    /// \return the PHY
+    /// @return the PHY
     Ptr<OfdmaUePhy> GetPhy() const;
-    /// \param phy the PHY (set by OfdmaUplinkHelper)
+    /// @param phy the PHY (set by OfdmaUplinkHelper)
     void SetPhy(Ptr<OfdmaUePhy> phy);
 
-    /// \return the serving BS (null if none)
+    /// @return the serving BS (null if none)
     Ptr<OfdmaBsNetDevice> GetServingBs() const;
     /**
-     * \brief Attaches the UE to a BS (leaves the previous one, if any).
+     * @brief Attaches the UE to a BS (leaves the previous one, if any).
      * Grants from the previous BS are cancelled.
-     * \param bs the serving BS
+     * @param bs the serving BS
      */
     void SetServingBs(Ptr<OfdmaBsNetDevice> bs);
 
-    /// \return transmit power (W)
+    /// @return total transmit power (W), the TxPower attribute (dBm) converted
     double GetTxPowerW() const;
 
     // NetDevice
+
+    /**
+     * @brief Gets the channel of the PHY.
+     * @return the PHY's SpectrumChannel (null while there is no PHY)
+     */
     Ptr<Channel> GetChannel() const override;
+
+    /**
+     * @brief Whether the link is up.
+     * @return true while the UE has a serving BS
+     */
     bool IsLinkUp() const override;
+
+    /**
+     * @brief Queues a packet for the serving BS, whatever dest is, then
+     * starts the head of the queue if a grant is active, the UE is idle
+     * and the packet fits before the grant end.
+     *
+     * Drops it (Drop trace) with reason "no serving BS" or "queue full"
+     * (MaxQueuePackets packets already queued).
+     *
+     * @param packet the packet (its whole size counts on the air)
+     * @param dest the destination address (ignored: the serving BS receives)
+     * @param protocolNumber the protocol number handed to the BS's stack
+     * @return true if queued, false if dropped
+     */
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
 
   private:
+    /// Cancels the pending grant events and the end-of-transmission event,
+    /// empties the queue, disposes the PHY, then calls
+    /// OfdmaNetDevice::DoDispose().
     void DoDispose() override;
 
     /// A queued packet.
@@ -150,9 +179,11 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
         uint16_t protocol;  //!< its protocol number
     };
 
-    /// \param grant the grant that starts now
+    /// @param grant the grant that starts now: becomes the active grant, and
+    ///        the head packet is tried
     void StartGrant(OfdmaGrant grant);
-    /// \param grant the grant that ends now
+    /// @param grant the grant that ends now: stops being active (unless the
+    ///        next grant already replaced it), fires GrantEnd
     void EndGrant(OfdmaGrant grant);
     /// Starts the head packet if a grant is active and it fits.
     void TryTransmit();

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -14,8 +16,8 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Transmit side of an OFDMA uplink UE.
+ * @ingroup edge-inference
+ * @brief Transmit side of an OFDMA uplink UE.
  *
  * Puts a packet's signal on the SpectrumChannel with a PSD that is non-zero
  * only on the granted resource blocks, the total transmit power spread
@@ -28,8 +30,8 @@ class OfdmaUePhy : public OfdmaPhy
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
@@ -37,29 +39,39 @@ class OfdmaUePhy : public OfdmaPhy
     ~OfdmaUePhy() override;
 
     // SpectrumPhy
-    /// UEs do not receive: logs and ignores the signal.
+
+    /**
+     * @brief UEs do not receive: logs and ignores the signal (the helper
+     * does not add UE PHYs to the channel as receivers anyway).
+     * @param params the signal (ignored)
+     */
     void StartRx(Ptr<SpectrumSignalParameters> params) override;
 
     /**
-     * \brief Sets the carrier's spectrum model (the serving BS's).
-     * \param model one band per resource block
-     * \param rbWidthHz width of one resource block (Hz)
+     * @brief Sets the carrier's spectrum model (the serving BS's; called
+     * when the PHY or the serving BS is set) and drops the cached PSD.
+     * @param model one band per resource block
+     * @param rbWidthHz width of one resource block (Hz)
      */
     void SetSpectrumModel(Ptr<const SpectrumModel> model, double rbWidthHz);
 
     /**
-     * \brief Transmits one packet's signal.
+     * @brief Transmits one packet's signal.
      *
      * Fills the PSD, the duration, txPhy and txAntenna of params and starts
-     * the transmission on the channel.
+     * the transmission on the channel. The PSD is reused from the previous
+     * call when the blocks and the power are the same. Aborts without a
+     * channel, without a spectrum model (no serving BS) or when the blocks
+     * are empty or out of the carrier.
      *
-     * \param params signal with packet, resource block range, rate, UE and BS set
-     * \param duration time on air
-     * \param powerW total transmit power (W), spread evenly over the blocks
+     * @param params signal with packet, resource block range, rate, UE and BS set
+     * @param duration time on air
+     * @param powerW total transmit power (W), spread evenly over the blocks
      */
     void StartTx(Ptr<OfdmaSpectrumSignalParameters> params, Time duration, double powerW);
 
   private:
+    /// Drops the cached PSD, then calls OfdmaPhy::DoDispose().
     void DoDispose() override;
 
     double m_rbWidth;              //!< resource block width (Hz)

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -111,10 +113,10 @@ BandwidthTime(const C2Problem& problem, uint32_t user, double t)
  * Largest set of jobs that all finish by their deadlines when run in EDF
  * order from t, bandwidth ignored: the Moore-Hodgson algorithm (add jobs in
  * deadline order; when the last one is late, drop the longest so far).
- * \param edf the jobs in EDF order
- * \param t the start
- * \param set if not null, receives the set (in EDF order)
- * \return its size
+ * @param edf the jobs in EDF order
+ * @param t the start
+ * @param set if not null, receives the set (in EDF order)
+ * @return its size
  */
 uint32_t
 MaxOnTime(const std::vector<Job>& edf, double t, std::vector<Job>* set)
@@ -163,10 +165,10 @@ MaxOnTime(const std::vector<Job>& edf, double t, std::vector<Job>* set)
 
 /**
  * The greedy over candidate upload deadlines (see the class description).
- * \param problem the problem
- * \param jobs the eligible users with their processing times
- * \param stats search statistics to update
- * \return the best set found, in EDF order
+ * @param problem the problem
+ * @param jobs the eligible users with their processing times
+ * @param stats search statistics to update
+ * @return the best set found, in EDF order
  */
 std::vector<Job>
 SearchSequential(const C2Problem& problem, const std::vector<Job>& jobs, C2SearchStats& stats)

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -11,9 +13,9 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief The "conventional" baselines without batching (model.md section
- * 6.4): tasks are computed one at a time, each alone (batch 1), in
+ * @ingroup edge-inference
+ * @brief The "conventional" baselines without batching (manual:
+ * *Baselines*): tasks are computed one at a time, each alone (batch 1), in
  * earliest-deadline-first order, after the common upload deadline.
  *
  * A task of user k takes p_k: the whole network at batch 1, C(1), or with
@@ -78,11 +80,12 @@ class SequentialC2Scheduler : public C2Scheduler
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Create the scheduler with its attributes' defaults.
     SequentialC2Scheduler();
     ~SequentialC2Scheduler() override;
 

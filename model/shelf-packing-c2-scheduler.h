@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -11,9 +13,9 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Best-shelf-packing scheduler: batching without early exit,
- * optimal (model.md section 6.1).
+ * @ingroup edge-inference
+ * @brief Best-shelf-packing scheduler: batching without early exit,
+ * optimal (manual: *Best shelf packing*).
  *
  * Every served task runs the whole network (exit N) in one batch, so a set
  * of b users has the common compute time C(b) = sum_n tau_n(b) and the
@@ -58,11 +60,12 @@ class ShelfPackingC2Scheduler : public C2Scheduler
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Create the scheduler (it has no attributes).
     ShelfPackingC2Scheduler();
     ~ShelfPackingC2Scheduler() override;
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -17,9 +19,9 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Tree search: batching + early exit, optimal (model.md section
- * 6.3). Returns a feasible set of maximum size.
+ * @ingroup edge-inference
+ * @brief Tree search: batching + early exit, optimal (manual:
+ * *Tree search*). Returns a feasible set of maximum size.
  *
  * Every served task leaves at its required exit m_k. Exits deeper than m_k
  * never help: moving a task from m_k to m' > m_k adds it to the batches of
@@ -87,25 +89,32 @@ class TreeSearchC2Scheduler : public C2Scheduler
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 
+    /// Create the scheduler with its incumbent source, a
+    /// GreedyEarlyExitC2Scheduler with PlateauMoves = 0.
     TreeSearchC2Scheduler();
     ~TreeSearchC2Scheduler() override;
 
   protected:
     C2Allocation DoAllocate(const C2Problem& problem) override;
+    /// Release the greedy scheduler used for the incumbent.
     void DoDispose() override;
 
   private:
     /**
-     * Checks the node where exits 1..level are fixed in m_counts and r
-     * users remain for exits level+1..N; recurses into its children.
-     * \param level number of fixed exits
-     * \param remaining r
-     * \return true if a feasible leaf was found (stored in m_witness)
+     * @brief Check one node of the search for batch size m_batch and recurse
+     * into its children, larger c_{level+1} first.
+     *
+     * The node is the one where exits 1..level are fixed in m_counts and r
+     * users remain for exits level+1..N. Counts as one node against MaxNodes
+     * (returns false, with m_aborted set, once the limit is reached).
+     * @param level number of fixed exits, 0..N-1
+     * @param remaining r, users still to place at exits level+1..N
+     * @return true if a feasible leaf was found (stored in m_witness)
      */
     bool Visit(uint32_t level, uint32_t remaining);
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -31,7 +33,7 @@ UplinkRateModel::UplinkRateModel(Kind kind, double noisePsd, double referenceBan
 }
 
 UplinkRateModel::UplinkRateModel()
-    : UplinkRateModel(FIXED_POWER, DbmPerHzToWPerHz(-174.0), 0.0)
+    : UplinkRateModel(FIXED_POWER, edgeinference::DbmPerHzToWPerHz(-174.0), 0.0)
 {
 }
 
@@ -175,6 +177,9 @@ ResourceBlocksFor(double bandwidthHz, double rbWidthHz)
     return static_cast<uint32_t>(std::ceil(n));
 }
 
+namespace edgeinference
+{
+
 double
 DbmToW(double dbm)
 {
@@ -186,5 +191,7 @@ DbmPerHzToWPerHz(double dbmPerHz)
 {
     return DbmToW(dbmPerHz);
 }
+
+} // namespace edgeinference
 
 } // namespace ns3

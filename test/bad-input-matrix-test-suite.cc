@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * The bad-input matrix (issue 7): one test case per row, each a class of
@@ -49,7 +51,7 @@ using namespace ns3;
 namespace
 {
 
-/// \return the message of the EdgeInferenceError f throws, "" if none
+/// @return the message of the EdgeInferenceError f throws, "" if none
 std::string
 ErrorOf(const std::function<void()>& f)
 {
@@ -64,7 +66,7 @@ ErrorOf(const std::function<void()>& f)
     return "";
 }
 
-/// \return s with every occurrence of 'from' replaced by 'to' (at least one)
+/// @return s with every occurrence of 'from' replaced by 'to' (at least one)
 std::string
 Replace(std::string s, const std::string& from, const std::string& to)
 {
@@ -101,10 +103,10 @@ class ProfileRowTestCase : public TestCase
 {
   public:
     /**
-     * \param row name of the class
-     * \param text the malformed file
-     * \param line line the message must name
-     * \param fragment text the message must contain
+     * @param row name of the class
+     * @param text the malformed file
+     * @param line line the message must name
+     * @param fragment text the message must contain
      */
     ProfileRowTestCase(const std::string& row,
                        const std::string& text,
@@ -193,7 +195,7 @@ const std::vector<std::string> kSchedulers = {"ns3::EqualBandwidthC2Scheduler",
                                               "ns3::ShelfPackingC2Scheduler",
                                               "ns3::TreeSearchC2Scheduler"};
 
-/// \return the allocation of the named scheduler for the problem
+/// @return the allocation of the named scheduler for the problem
 C2Allocation
 AllocateWith(const std::string& scheduler, const C2Problem& problem)
 {
@@ -207,9 +209,9 @@ class ProblemRowTestCase : public TestCase
 {
   public:
     /**
-     * \param row name of the class
-     * \param text the problem file
-     * \param fragment text the message must contain (field and value)
+     * @param row name of the class
+     * @param text the problem file
+     * @param fragment text the message must contain (field and value)
      */
     ProblemRowTestCase(const std::string& row, const std::string& text, const std::string& fragment)
         : TestCase("Problem file: " + row),
@@ -240,10 +242,10 @@ class ProblemOutcomeTestCase : public TestCase
 {
   public:
     /**
-     * \param row name of the class
-     * \param text the problem file
-     * \param served tasks every exact scheduler must serve
-     * \param heuristicsToo whether the heuristics (equal bandwidth, greedy,
+     * @param row name of the class
+     * @param text the problem file
+     * @param served tasks every exact scheduler must serve
+     * @param heuristicsToo whether the heuristics (equal bandwidth, greedy,
      *        sequential) must serve exactly that many too, not just at most
      */
     ProblemOutcomeTestCase(const std::string& row,
@@ -329,7 +331,7 @@ using ofdmatest::kRbWidth;
 using ofdmatest::NodeAt;
 const uint16_t kIpv4 = 0x0800; //!< protocol number used
 
-/// Rate of n blocks at distance d (model.md section 4, the helper's
+/// Rate of n blocks at distance d (manual: *Uplink rate model*, the helper's
 /// 128.1 + 37.6 log10(d / km) dB path loss, no fading).
 double
 ShannonRate(uint32_t n, double d)
@@ -346,8 +348,8 @@ struct Cell
     std::vector<Ptr<OfdmaUeNetDevice>> ues; //!< its UEs
 
     /**
-     * \param distances UE distances (m)
-     * \param helper a configured helper
+     * @param distances UE distances (m)
+     * @param helper a configured helper
      */
     Cell(const std::vector<double>& distances, OfdmaUplinkHelper& helper)
     {
@@ -375,7 +377,7 @@ struct Counters
     std::vector<uint32_t> grantEndPackets; //!< GrantEnd packets left
     std::vector<uint32_t> grantEndBytes;   //!< GrantEnd bytes left
 
-    /// \param ue the UE \param bs its BS
+    /// @param ue the UE @param bs its BS
     void Connect(Ptr<OfdmaUeNetDevice> ue, Ptr<OfdmaBsNetDevice> bs)
     {
         ue->TraceConnectWithoutContext("TxStart", MakeCallback(&Counters::OnTxStart, this));
@@ -410,7 +412,7 @@ struct Counters
         grantEndPackets.push_back(packets);
     }
 
-    /// \return all drops, whatever the reason
+    /// @return all drops, whatever the reason
     uint32_t TotalDrops() const
     {
         uint32_t n = 0;
@@ -422,7 +424,7 @@ struct Counters
     }
 };
 
-/// \param ue queue count packets of size bytes on it
+/// @param ue queue count packets of size bytes on it
 void
 Enqueue(Ptr<OfdmaUeNetDevice> ue, uint32_t count, uint32_t size)
 {
@@ -584,7 +586,7 @@ class ShortGrantTestCase : public TestCase
 class LeavesCoverageTestCase : public TestCase
 {
   public:
-    /// \param mcs whether to use the McsTable mapping (else Shannon)
+    /// @param mcs whether to use the McsTable mapping (else Shannon)
     explicit LeavesCoverageTestCase(bool mcs)
         : TestCase(std::string("Radio: a UE leaves coverage mid-upload (") +
                    (mcs ? "McsTable" : "Shannon") + ")"),
@@ -656,13 +658,13 @@ class BadInputMatrixTestSuite : public TestSuite
 {
   public:
     BadInputMatrixTestSuite()
-        : TestSuite("edge-inference-bad-input", UNIT)
+        : TestSuite("edge-inference-bad-input", Type::UNIT)
     {
         // Profiles: one row per class of doc/edge-inference.rst's error
         // list; line numbers count kProfile's lines (the exit table header
         // is line 4, the block table header line 7).
-        AddTestCase(new ProfileBaseTestCase, TestCase::QUICK);
-        AddTestCase(new ProfileMissingFileTestCase, TestCase::QUICK);
+        AddTestCase(new ProfileBaseTestCase);
+        AddTestCase(new ProfileMissingFileTestCase);
         const std::vector<std::tuple<std::string, std::string, uint32_t, std::string>> profiles = {
             {"unknown format line",
              Replace(kProfile, "profile 1", "profile 2"),
@@ -746,7 +748,7 @@ class BadInputMatrixTestSuite : public TestSuite
         };
         for (const auto& [row, text, line, fragment] : profiles)
         {
-            AddTestCase(new ProfileRowTestCase(row, text, line, fragment), TestCase::QUICK);
+            AddTestCase(new ProfileRowTestCase(row, text, line, fragment));
         }
 
         // Problem files: the message fragments are C2Problem::Validate's
@@ -811,35 +813,31 @@ class BadInputMatrixTestSuite : public TestSuite
         };
         for (const auto& [row, text, fragment] : problems)
         {
-            AddTestCase(new ProblemRowTestCase(row, text, fragment), TestCase::QUICK);
+            AddTestCase(new ProblemRowTestCase(row, text, fragment));
         }
 
         // Valid frames with counted outcomes.
         // The base user: 8000 bit on the whole 1 MHz at SNR 0.1 * 1e-11 /
         // (4e-21 * 1e6) = 250 takes 1 ms, and exit 1 computes in 3 ms: one
         // served by every scheduler (proves the rows below can fail).
-        AddTestCase(new ProblemOutcomeTestCase("one servable user", kProblem, 1, true),
-                    TestCase::QUICK);
+        AddTestCase(new ProblemOutcomeTestCase("one servable user", kProblem, 1, true));
         AddTestCase(new ProblemOutcomeTestCase(
-                        "zero users is valid and serves 0",
-                        Replace(kProblem, kProblem.substr(kProblem.find("[{\"id\"")), "[]}"),
-                        0,
-                        true),
-                    TestCase::QUICK);
+            "zero users is valid and serves 0",
+            Replace(kProblem, kProblem.substr(kProblem.find("[{\"id\"")), "[]}"),
+            0,
+            true));
         // One task alone needs tau_1(1) = 3 ms at exit 1 > 2 ms deadline.
         AddTestCase(new ProblemOutcomeTestCase(
-                        "no user can meet its deadline: 0 served",
-                        Replace(kProblem, "\"deadline_s\": 0.05", "\"deadline_s\": 0.002"),
-                        0,
-                        true),
-                    TestCase::QUICK);
+            "no user can meet its deadline: 0 served",
+            Replace(kProblem, "\"deadline_s\": 0.05", "\"deadline_s\": 0.002"),
+            0,
+            true));
         // No exit reaches 0.95.
         AddTestCase(
             new ProblemOutcomeTestCase("no exit accurate enough: 0 served",
                                        Replace(kProblem, "\"accuracy\": 0.5", "\"accuracy\": 0.95"),
                                        0,
-                                       true),
-            TestCase::QUICK);
+                                       true));
         // 3 blocks of 100 kHz and 6 users who each need one block (SNR
         // 0.1 * 1e-11 / (4e-21 * 1e5) = 2500: 1.1 Mbit/s on one block, 8000
         // bit in 7 ms; 6 tasks compute in 2 * (6 * 1e-3 + 2e-3) = 16 ms
@@ -860,17 +858,16 @@ class BadInputMatrixTestSuite : public TestSuite
             AddTestCase(new ProblemOutcomeTestCase("more users than resource blocks: 3 of 6",
                                                    text,
                                                    3,
-                                                   false),
-                        TestCase::QUICK);
+                                                   false));
         }
-        AddTestCase(new UnknownSchedulerTestCase, TestCase::QUICK);
+        AddTestCase(new UnknownSchedulerTestCase);
 
         // Radio.
-        AddTestCase(new GrantOutsideBandTestCase, TestCase::QUICK);
-        AddTestCase(new MoreUesThanBlocksTestCase, TestCase::QUICK);
-        AddTestCase(new ShortGrantTestCase, TestCase::QUICK);
-        AddTestCase(new LeavesCoverageTestCase(false), TestCase::QUICK);
-        AddTestCase(new LeavesCoverageTestCase(true), TestCase::QUICK);
+        AddTestCase(new GrantOutsideBandTestCase);
+        AddTestCase(new MoreUesThanBlocksTestCase);
+        AddTestCase(new ShortGrantTestCase);
+        AddTestCase(new LeavesCoverageTestCase(false));
+        AddTestCase(new LeavesCoverageTestCase(true));
     }
 };
 

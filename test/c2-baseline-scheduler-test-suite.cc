@@ -1,7 +1,9 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Tests of the reference and baseline C2 schedulers (model.md sections 3-6):
+ * Tests of the reference and baseline C2 schedulers (manual: *Model Description*):
  * ExhaustiveC2Scheduler, ShelfPackingC2Scheduler, SequentialC2Scheduler and
  * EqualBandwidthC2Scheduler, and of EvaluateC2Allocation, the single source
  * of truth for feasibility. Expected values come from hand calculations
@@ -915,13 +917,13 @@ class C2BaselineSchedulerTestSuite : public TestSuite
 {
   public:
     C2BaselineSchedulerTestSuite()
-        : TestSuite("edge-inference-c2-baselines", UNIT)
+        : TestSuite("edge-inference-c2-baselines", Type::UNIT)
     {
-        AddTestCase(new EvaluationTestCase, TestCase::QUICK);
-        AddTestCase(new HandInstancesTestCase, TestCase::QUICK);
-        AddTestCase(new ExhaustiveLimitTestCase, TestCase::QUICK);
-        AddTestCase(new ExhaustiveVersusNaiveTestCase, TestCase::QUICK);
-        AddTestCase(new RandomComparisonTestCase, TestCase::QUICK);
+        AddTestCase(new EvaluationTestCase);
+        AddTestCase(new HandInstancesTestCase);
+        AddTestCase(new ExhaustiveLimitTestCase);
+        AddTestCase(new ExhaustiveVersusNaiveTestCase);
+        AddTestCase(new RandomComparisonTestCase);
     }
 };
 

@@ -1,7 +1,9 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Tests of the early-exit schedulers (model.md section 6.2 and 6.3):
+ * Tests of the early-exit schedulers (manual: *Greedy early-exit allocation*, *Tree search*):
  * GreedyEarlyExitC2Scheduler (both variants) and TreeSearchC2Scheduler.
  * Hand-built frames have their optimum derived in the comments; thousands
  * of seeded random small frames compare the tree search with the
@@ -486,14 +488,14 @@ class C2EarlyExitSchedulerTestSuite : public TestSuite
 {
   public:
     C2EarlyExitSchedulerTestSuite()
-        : TestSuite("edge-inference-c2-early-exit", UNIT)
+        : TestSuite("edge-inference-c2-early-exit", Type::UNIT)
     {
-        AddTestCase(new EarlyExitBeatsShelfPackingTestCase, TestCase::QUICK);
-        AddTestCase(new BandwidthBindsTestCase, TestCase::QUICK);
-        AddTestCase(new ComputeBindsTestCase, TestCase::QUICK);
-        AddTestCase(new NothingToServeTestCase, TestCase::QUICK);
-        AddTestCase(new RandomFramesTestCase, TestCase::QUICK);
-        AddTestCase(new MaxNodesTestCase, TestCase::QUICK);
+        AddTestCase(new EarlyExitBeatsShelfPackingTestCase);
+        AddTestCase(new BandwidthBindsTestCase);
+        AddTestCase(new ComputeBindsTestCase);
+        AddTestCase(new NothingToServeTestCase);
+        AddTestCase(new RandomFramesTestCase);
+        AddTestCase(new MaxNodesTestCase);
     }
 };
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Tests of the C2 problem file format (model/c2-problem-json.h): every
@@ -135,7 +137,7 @@ class ExampleFilesTestCase : public TestCase
     }
 };
 
-/// \return true if every value of the two problems is the same double
+/// @return true if every value of the two problems is the same double
 bool
 SameProblem(const C2Problem& a, const C2Problem& b)
 {
@@ -181,7 +183,7 @@ class RoundTripTestCase : public TestCase
         p.SetExits({{0.1 + 0.2, 1.0 / 7.0 * 1e-3, 2e-3 / 3.0}, {0.9, 1e-3 / 3.0, 0.0}});
         p.SetUsers({{4294967295u, 24576, 0.2, 1.234567890123457e-13, 0.05 / 3.0, 1.0 / 3.0},
                     {0, 1e5 / 7.0, 0.199526231496888, 9.87654321e-11, 0.1, 0.0}});
-        for (const double n0 : {DbmPerHzToWPerHz(-174.0), 1.2345678901234567e-21})
+        for (const double n0 : {edgeinference::DbmPerHzToWPerHz(-174.0), 1.2345678901234567e-21})
         {
             for (const bool psd : {false, true})
             {
@@ -226,14 +228,14 @@ const std::string EXITS = R"("exits": [{"accuracy": 0.5, "alpha_s": 1e-4, "beta_
 const std::string USER = R"({"id": 0, "bits": 1000, "power_w": 0.2, "gain": 1e-12,
                              "deadline_s": 0.05, "accuracy": 0.6})";
 
-/// \return a problem with the given users array text
+/// @return a problem with the given users array text
 std::string
 WithUsers(const std::string& users)
 {
     return R"({"bandwidth_hz": 1e6, )" + EXITS + R"(, "users": [)" + users + "]}";
 }
 
-/// \return a valid problem with one top-level member added
+/// @return a valid problem with one top-level member added
 std::string
 WithTop(const std::string& member)
 {
@@ -463,13 +465,13 @@ class C2ProblemJsonTestSuite : public TestSuite
 {
   public:
     C2ProblemJsonTestSuite()
-        : TestSuite("edge-inference-c2-json", UNIT)
+        : TestSuite("edge-inference-c2-json", Type::UNIT)
     {
-        AddTestCase(new ParseValidTestCase, TestCase::QUICK);
-        AddTestCase(new ExampleFilesTestCase, TestCase::QUICK);
-        AddTestCase(new RoundTripTestCase, TestCase::QUICK);
-        AddTestCase(new BadInputTestCase, TestCase::QUICK);
-        AddTestCase(new AllocationJsonTestCase, TestCase::QUICK);
+        AddTestCase(new ParseValidTestCase);
+        AddTestCase(new ExampleFilesTestCase);
+        AddTestCase(new RoundTripTestCase);
+        AddTestCase(new BadInputTestCase);
+        AddTestCase(new AllocationJsonTestCase);
     }
 };
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Tests of the scheduler comparison harness (helper/c2-scheduler-comparison.h,
@@ -35,7 +37,7 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference-test
+ * @ingroup edge-inference-test
  * A broken scheduler for the tests: grants the whole bandwidth to every
  * user that has an accurate enough exit (infeasible as soon as two are
  * served), or throws (attribute Throw).
@@ -43,7 +45,7 @@ namespace ns3
 class OverbookingTestC2Scheduler : public C2Scheduler
 {
   public:
-    /// \return the TypeId
+    /// @return the TypeId
     static TypeId GetTypeId()
     {
         static TypeId tid =
@@ -100,7 +102,7 @@ namespace
 
 const std::string kProfile = EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv";
 
-/// \return the default scenario with the paper-default profile's exits
+/// @return the default scenario with the paper-default profile's exits
 C2ScenarioParameters
 DefaultScenarioWithProfile(uint32_t users)
 {
@@ -414,7 +416,7 @@ class AssertionHelpersTestCase : public TestCase
     }
 
   private:
-    /// \return a drop with these numbers
+    /// @return a drop with these numbers
     static C2DropResult Drop(uint64_t seed, uint32_t served, uint32_t optimum, bool feasible = true)
     {
         C2DropResult d;
@@ -428,7 +430,7 @@ class AssertionHelpersTestCase : public TestCase
         return d;
     }
 
-    /// \return true if text contains part
+    /// @return true if text contains part
     static bool Has(const std::string& text, const std::string& part)
     {
         return text.find(part) != std::string::npos;
@@ -547,7 +549,7 @@ class BadSpecificationTestCase : public TestCase
     }
 
   private:
-    /// \return the EdgeInferenceError message of AddScheduler, "" if none
+    /// @return the EdgeInferenceError message of AddScheduler, "" if none
     static std::string Error(C2SchedulerComparison& cmp,
                              const std::string& label,
                              const std::string& typeId,
@@ -608,13 +610,13 @@ class C2SchedulerComparisonTestSuite : public TestSuite
 {
   public:
     C2SchedulerComparisonTestSuite()
-        : TestSuite("edge-inference-c2-comparison", UNIT)
+        : TestSuite("edge-inference-c2-comparison", Type::UNIT)
     {
-        AddTestCase(new AllocationLevelTestCase, TestCase::QUICK);
-        AddTestCase(new PacketLevelTestCase, TestCase::QUICK);
-        AddTestCase(new GapByHandTestCase, TestCase::QUICK);
-        AddTestCase(new AssertionHelpersTestCase, TestCase::QUICK);
-        AddTestCase(new BadSpecificationTestCase, TestCase::QUICK);
+        AddTestCase(new AllocationLevelTestCase);
+        AddTestCase(new PacketLevelTestCase);
+        AddTestCase(new GapByHandTestCase);
+        AddTestCase(new AssertionHelpersTestCase);
+        AddTestCase(new BadSpecificationTestCase);
     }
 };
 

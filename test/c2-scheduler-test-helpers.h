@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -25,10 +27,10 @@ namespace c2test
 
 /**
  * A scheduler by TypeId name with one optional boolean attribute.
- * \param typeName e.g. "ns3::TreeSearchC2Scheduler"
- * \param attribute attribute name, or "" for none
- * \param value the attribute's value
- * \return the scheduler
+ * @param typeName e.g. "ns3::TreeSearchC2Scheduler"
+ * @param attribute attribute name, or "" for none
+ * @param value the attribute's value
+ * @return the scheduler
  */
 inline Ptr<C2Scheduler>
 MakeScheduler(const std::string& typeName, const std::string& attribute = "", bool value = false)
@@ -47,12 +49,12 @@ MakeScheduler(const std::string& typeName, const std::string& attribute = "", bo
  * 2 bit/s/Hz: N0 = 1e-20 W/Hz, B_ref = 1 MHz, P = 1 W, g = 3e-14 give
  * SNR = 3e-14 / (1e-20 * 1e6) = 3. A user of D bits then needs
  * w(t) = D / (2 t) Hz to upload within t and uploads in D / (2 B) s on B Hz.
- * \param bandwidthHz B
- * \param exits the DNN
- * \param bits D_k per user
- * \param deadlinesS T_k per user
- * \param accuracies A_k per user
- * \return the problem (user k has id k)
+ * @param bandwidthHz B
+ * @param exits the DNN
+ * @param bits D_k per user
+ * @param deadlinesS T_k per user
+ * @param accuracies A_k per user
+ * @return the problem (user k has id k)
  */
 inline C2Problem
 HandProblem(double bandwidthHz,
@@ -80,8 +82,8 @@ HandProblem(double bandwidthHz,
 }
 
 /**
- * \param a an allocation
- * \return the indices of its served users, sorted
+ * @param a an allocation
+ * @return the indices of its served users, sorted
  */
 inline std::vector<uint32_t>
 ServedUsers(const C2Allocation& a)

@@ -1,8 +1,10 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Tests of the early-exit DNN profile (model.md sections 2-3): file round
- * trip, rejection of bad files with file/line/problem, the relative-error
+ * Tests of the early-exit DNN profile (manual: *Early exits and accuracy*, *Computation time with
+ * batching*): file round trip, rejection of bad files with file/line/problem, the relative-error
  * weighted affine fit and its constrained refits against hand-derived
  * coefficients, interpolation and extrapolation, RequiredExit, and the
  * shipped synthetic paper-default.csv.
@@ -51,7 +53,7 @@ OneBlock(const std::vector<uint32_t>& batchSizes, const std::vector<double>& tau
     return p;
 }
 
-/// \return the message of the EdgeInferenceError thrown by f, or "" if none
+/// @return the message of the EdgeInferenceError thrown by f, or "" if none
 std::string
 ErrorOf(const std::function<void()>& f)
 {
@@ -479,9 +481,8 @@ class ProfileLookupTestCase : public TestCase
         NS_TEST_ASSERT_MSG_NE(ErrorOf([&r]() { r.GetAffineFit(0); }), "", "block 0");
         NS_TEST_ASSERT_MSG_NE(ErrorOf([&r]() { r.GetMeasuredStats(1, 1); }), "", "index 1 of 1");
         NS_TEST_ASSERT_MSG_NE(ErrorOf([&r]() { r.RequiredExit(std::nan("")); }), "", "NaN");
-        std::string msg = ErrorOf([&r]() {
-            r.SetTable({0.5}, {1, 2}, {{{1, 1, 1}}}, {{{1, 1, 1}}});
-        });
+        std::string msg =
+            ErrorOf([&r]() { r.SetTable({0.5}, {1, 2}, {{{1, 1, 1}}}, {{{1, 1, 1}}}); });
         NS_TEST_ASSERT_MSG_NE(msg.find("gap in batch sizes"), std::string::npos, msg);
         msg = ErrorOf([&r]() { r.SetTable({0.5}, {2}, {{{1, 1, 1}}}, {{{1, 1, 1}}}); });
         NS_TEST_ASSERT_MSG_NE(msg.find("batch sizes must start at 1"), std::string::npos, msg);
@@ -498,8 +499,8 @@ class ProfileLookupTestCase : public TestCase
 };
 
 /**
- * The shipped synthetic profile holds the default values of model.md
- * section 7: accuracies 0.60..0.90 and tau_n(b) = alpha_n b + beta_n with
+ * The shipped synthetic profile holds the default values of the manual's
+ * *Default scenario*: accuracies 0.60..0.90 and tau_n(b) = alpha_n b + beta_n with
  * (alpha, beta) = (0.20, 1.5), (0.18, 1.8), (0.15, 2.0), (0.12, 2.2),
  * (0.10, 2.5) ms, batch sizes 1..64, 10% of each time in the head column.
  */
@@ -624,14 +625,14 @@ class EarlyExitProfileTestSuite : public TestSuite
 {
   public:
     EarlyExitProfileTestSuite()
-        : TestSuite("edge-inference-profile", UNIT)
+        : TestSuite("edge-inference-profile", Type::UNIT)
     {
-        AddTestCase(new ProfileRoundTripTestCase, TestCase::QUICK);
-        AddTestCase(new ProfileBadFileTestCase, TestCase::QUICK);
-        AddTestCase(new ProfileFitTestCase, TestCase::QUICK);
-        AddTestCase(new ProfileLookupTestCase, TestCase::QUICK);
-        AddTestCase(new ProfilePaperDefaultTestCase, TestCase::QUICK);
-        AddTestCase(new ProfileSyntheticTestCase, TestCase::QUICK);
+        AddTestCase(new ProfileRoundTripTestCase);
+        AddTestCase(new ProfileBadFileTestCase);
+        AddTestCase(new ProfileFitTestCase);
+        AddTestCase(new ProfileLookupTestCase);
+        AddTestCase(new ProfilePaperDefaultTestCase);
+        AddTestCase(new ProfileSyntheticTestCase);
     }
 };
 

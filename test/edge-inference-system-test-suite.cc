@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * End-to-end tests of the edge-inference cell, packet level: UE clients,
@@ -68,7 +70,7 @@ struct BusySink
 {
     double maxS{0}; //!< seconds
 
-    /// \param f a frame summary
+    /// @param f a frame summary
     void Add(const EdgeFrameRecord& f)
     {
         maxS = std::max(maxS, f.serverBusyS);
@@ -131,7 +133,7 @@ struct UplinkSink
         sink->lastTask[ue] = task;
     }
 
-    /// \param devices the UE devices to watch
+    /// @param devices the UE devices to watch
     void Connect(const NetDeviceContainer& devices)
     {
         for (uint32_t i = 0; i < devices.GetN(); ++i)
@@ -158,9 +160,9 @@ struct CellResult
 /**
  * Simulates one cell: users dropped with RngRun = run, `frames` frames of
  * 100 ms, one task per user per frame.
- * \param framePeriod frame length (and, unless coherence is set, fading
+ * @param framePeriod frame length (and, unless coherence is set, fading
  *        coherence time)
- * \param coherence fading coherence time (zero: the frame period)
+ * @param coherence fading coherence time (zero: the frame period)
  */
 CellResult
 RunCell(const SchedulerChoice& s,
@@ -404,7 +406,7 @@ class AccuracyRejectionTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(m_othersCompleted, 0, "the other users are served");
     }
 
-    /// \param r a task record
+    /// @param r a task record
     void TaskSink(const InferenceTaskRecord& r)
     {
         if (r.user == 0)
@@ -417,7 +419,7 @@ class AccuracyRejectionTestCase : public TestCase
         }
     }
 
-    /// \param f a frame summary
+    /// @param f a frame summary
     void FrameSink(const EdgeFrameRecord& f)
     {
         m_frameRejectedAccuracy += f.rejectedAccuracy;
@@ -518,13 +520,13 @@ class EdgeInferenceSystemTestSuite : public TestSuite
 {
   public:
     EdgeInferenceSystemTestSuite()
-        : TestSuite("edge-inference-system", SYSTEM)
+        : TestSuite("edge-inference-system", Type::SYSTEM)
     {
-        AddTestCase(new IdealChannelPredictionTestCase, TestCase::QUICK);
-        AddTestCase(new SchedulerOrderingTestCase, TestCase::QUICK);
-        AddTestCase(new AccuracyRejectionTestCase, TestCase::QUICK);
-        AddTestCase(new BusyServerPredictionTestCase, TestCase::QUICK);
-        AddTestCase(new LeftoverFlushTestCase, TestCase::QUICK);
+        AddTestCase(new IdealChannelPredictionTestCase);
+        AddTestCase(new SchedulerOrderingTestCase);
+        AddTestCase(new AccuracyRejectionTestCase);
+        AddTestCase(new BusyServerPredictionTestCase);
+        AddTestCase(new LeftoverFlushTestCase);
     }
 };
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Tests of the EdgeServer on its own (no radio): plans are submitted and
@@ -22,7 +24,7 @@ using namespace ns3;
 namespace
 {
 
-/// \return a planned task (no client: the server's traces carry the record)
+/// @return a planned task (no client: the server's traces carry the record)
 EdgePlannedTask
 Task(uint64_t id, uint32_t exit, uint32_t packets = 1)
 {
@@ -34,7 +36,7 @@ Task(uint64_t id, uint32_t exit, uint32_t packets = 1)
     return t;
 }
 
-/// \return a plan
+/// @return a plan
 EdgeBatchPlan
 Plan(uint32_t frame,
      C2Allocation::Execution mode,
@@ -167,13 +169,13 @@ class EdgeServerTimelineTestCase : public TestCase
         Simulator::Schedule(at, &EdgeServer::ReceiveTaskData, server, ConstCast<const Packet>(p));
     }
 
-    /// \param r a TaskDone record
+    /// @param r a TaskDone record
     void Done(const InferenceTaskRecord& r)
     {
         m_done[r.taskId] = r;
     }
 
-    /// \param r a TaskDropped record
+    /// @param r a TaskDropped record
     void Dropped(const InferenceTaskRecord& r)
     {
         m_dropped[r.taskId] = r;
@@ -188,9 +190,9 @@ class EdgeServerTestSuite : public TestSuite
 {
   public:
     EdgeServerTestSuite()
-        : TestSuite("edge-inference-server", UNIT)
+        : TestSuite("edge-inference-server", Type::UNIT)
     {
-        AddTestCase(new EdgeServerTimelineTestCase, TestCase::QUICK);
+        AddTestCase(new EdgeServerTimelineTestCase);
     }
 };
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Replays the fuzzers' inputs in the normal build (issue 7): every file of
@@ -41,9 +43,9 @@ namespace
 const std::string kRoot = EDGE_INFERENCE_SOURCE_DIR; //!< module source folder
 
 /**
- * \param folders folders relative to the module root
- * \param suffix file name suffix to keep ("" for all)
- * \return the regular files in them, sorted (README.md files excluded)
+ * @param folders folders relative to the module root
+ * @param suffix file name suffix to keep ("" for all)
+ * @return the regular files in them, sorted (README.md files excluded)
  */
 std::vector<std::string>
 FilesIn(const std::vector<std::string>& folders, const std::string& suffix)
@@ -72,7 +74,7 @@ FilesIn(const std::vector<std::string>& folders, const std::string& suffix)
     return files;
 }
 
-/// \return the whole file as bytes
+/// @return the whole file as bytes
 std::string
 ReadAll(const std::string& path)
 {
@@ -87,10 +89,10 @@ class ProfileCorpusTestCase : public TestCase
 {
   public:
     /**
-     * \param what the corpus, for the test name (ns-3 forbids '/' there)
-     * \param folders corpus folders
-     * \param suffix file suffix ("" for all)
-     * \param minParsed how many files must parse (shipped files do)
+     * @param what the corpus, for the test name (ns-3 forbids '/' there)
+     * @param folders corpus folders
+     * @param suffix file suffix ("" for all)
+     * @param minParsed how many files must parse (shipped files do)
      */
     ProfileCorpusTestCase(const std::string& what,
                           const std::vector<std::string>& folders,
@@ -142,7 +144,7 @@ class ProfileCorpusTestCase : public TestCase
     uint32_t m_minParsed;               //!< files that must parse
 };
 
-/// \return the allocation of the named scheduler (EarlyExit set if >= 0)
+/// @return the allocation of the named scheduler (EarlyExit set if >= 0)
 C2Allocation
 AllocateWith(const C2Problem& problem, const std::string& name, int earlyExit = -1)
 {
@@ -159,9 +161,9 @@ class ProblemCorpusTestCase : public TestCase
 {
   public:
     /**
-     * \param what the corpus, for the test name (ns-3 forbids '/' there)
-     * \param folders corpus folders
-     * \param minParsed files that must parse
+     * @param what the corpus, for the test name (ns-3 forbids '/' there)
+     * @param folders corpus folders
+     * @param minParsed files that must parse
      */
     ProblemCorpusTestCase(const std::string& what,
                           const std::vector<std::string>& folders,
@@ -259,33 +261,29 @@ class FuzzRegressionsTestSuite : public TestSuite
 {
   public:
     FuzzRegressionsTestSuite()
-        : TestSuite("edge-inference-fuzz-regressions", UNIT)
+        : TestSuite("edge-inference-fuzz-regressions", Type::UNIT)
     {
         // Seeds: the shipped profiles all parse; fuzz/seeds/ has two valid
         // ones (tiny.csv, crlf-one-exit.csv). No profile input has crashed
         // the fuzz target so far: its regression folder may be empty.
-        AddTestCase(new ProfileCorpusTestCase("the shipped profiles", {"data/profiles"}, ".csv", 1),
-                    TestCase::QUICK);
+        AddTestCase(
+            new ProfileCorpusTestCase("the shipped profiles", {"data/profiles"}, ".csv", 1));
         AddTestCase(new ProfileCorpusTestCase(
-                        "the fuzz seeds and regressions",
-                        {"fuzz/seeds/profile-parser", "test/data/fuzz-regressions/profile-parser"},
-                        "",
-                        2),
-                    TestCase::QUICK);
+            "the fuzz seeds and regressions",
+            {"fuzz/seeds/profile-parser", "test/data/fuzz-regressions/profile-parser"},
+            "",
+            2));
         // The two shipped problems parse; typo-bandwidth.json must not; the
         // three fuzz seeds are valid.
         AddTestCase(new ProblemCorpusTestCase("the shipped and test problems",
                                               {"data/problems", "test/data/c2-json"},
-                                              2),
-                    TestCase::QUICK);
-        AddTestCase(new ProblemCorpusTestCase("the fuzz seeds", {"fuzz/seeds/c2-problem-json"}, 3),
-                    TestCase::QUICK);
+                                              2));
+        AddTestCase(new ProblemCorpusTestCase("the fuzz seeds", {"fuzz/seeds/c2-problem-json"}, 3));
         // Inputs that crashed the fuzz target (all invalid problems now
         // rejected with EdgeInferenceError).
         AddTestCase(new ProblemCorpusTestCase("the fuzz regressions",
                                               {"test/data/fuzz-regressions/c2-problem-json"},
-                                              0),
-                    TestCase::QUICK);
+                                              0));
     }
 };
 

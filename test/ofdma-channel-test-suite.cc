@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Tests of the OFDMA uplink channel gain: the default path loss equals
@@ -11,6 +13,7 @@
 
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/double.h"
+#include "ns3/edge-inference-compat.h"
 #include "ns3/node.h"
 #include "ns3/ofdma-bs-net-device.h"
 #include "ns3/ofdma-ue-net-device.h"
@@ -191,13 +194,14 @@ class FadingBlockTestCase : public TestCase
         const int nBlocks = 5000;
         for (int k = 0; k < nBlocks; ++k)
         {
-            Simulator::Schedule(MilliSeconds(1000 + 10 * k + 5),
-                                [&]() { normalisedSum += bs->GetChannelGain(ue) / PathGain(150); });
+            edgeinference::ScheduleClosure(MilliSeconds(1000 + 10 * k + 5), [&]() {
+                normalisedSum += bs->GetChannelGain(ue) / PathGain(150);
+            });
         }
         // Blocks of 10 ms: 0, 4.9, 9.999999 ms in block 0; 10 and 15 ms in block 1.
         for (double ms : {0.0, 4.9, 9.999999, 10.0, 15.0})
         {
-            Simulator::Schedule(MicroSeconds(ms * 1000), sample);
+            edgeinference::ScheduleClosure(MicroSeconds(ms * 1000), sample);
         }
         Simulator::Run();
         NS_TEST_ASSERT_MSG_EQ_TOL(normalisedSum / nBlocks,
@@ -230,11 +234,11 @@ class OfdmaChannelTestSuite : public TestSuite
 {
   public:
     OfdmaChannelTestSuite()
-        : TestSuite("edge-inference-ofdma-channel", UNIT)
+        : TestSuite("edge-inference-ofdma-channel", Type::UNIT)
     {
-        AddTestCase(new PathLossTestCase, TestCase::QUICK);
-        AddTestCase(new FadingStatisticsTestCase, TestCase::QUICK);
-        AddTestCase(new FadingBlockTestCase, TestCase::QUICK);
+        AddTestCase(new PathLossTestCase);
+        AddTestCase(new FadingStatisticsTestCase);
+        AddTestCase(new FadingBlockTestCase);
     }
 };
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * System tests of the OFDMA uplink's SINR: UEs of one cell on disjoint
@@ -38,7 +40,7 @@ using ofdmatest::kRbWidth;
 using ofdmatest::NodeAt;
 using ofdmatest::PathGain;
 
-/// \param ue queue count packets of size bytes on it
+/// @param ue queue count packets of size bytes on it
 void
 Enqueue(Ptr<OfdmaUeNetDevice> ue, uint32_t count, uint32_t size)
 {
@@ -75,13 +77,13 @@ struct Recorder
         drops.push_back(reason);
     }
 
-    /// \param ue a UE to record
+    /// @param ue a UE to record
     void ConnectUe(Ptr<NetDevice> ue)
     {
         ue->TraceConnectWithoutContext("TxStart", MakeCallback(&Recorder::OnTxStart, this));
     }
 
-    /// \param bs a BS to record
+    /// @param bs a BS to record
     void ConnectBs(Ptr<NetDevice> bs)
     {
         bs->TraceConnectWithoutContext("Rx", MakeCallback(&Recorder::OnRx, this));
@@ -324,11 +326,11 @@ class OfdmaInterferenceTestSuite : public TestSuite
 {
   public:
     OfdmaInterferenceTestSuite()
-        : TestSuite("edge-inference-ofdma-interference", SYSTEM)
+        : TestSuite("edge-inference-ofdma-interference", Type::SYSTEM)
     {
-        AddTestCase(new DisjointBlocksTestCase, TestCase::QUICK);
-        AddTestCase(new TwoCellsTestCase, TestCase::QUICK);
-        AddTestCase(new McsBlerTestCase, TestCase::QUICK);
+        AddTestCase(new DisjointBlocksTestCase);
+        AddTestCase(new TwoCellsTestCase);
+        AddTestCase(new McsBlerTestCase);
     }
 };
 

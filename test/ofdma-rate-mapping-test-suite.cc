@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Tests of the OFDMA rate mappings (OfdmaRateMapping): Shannon rate with a
@@ -127,10 +129,10 @@ class OfdmaRateMappingTestSuite : public TestSuite
 {
   public:
     OfdmaRateMappingTestSuite()
-        : TestSuite("edge-inference-ofdma-rate-mapping", UNIT)
+        : TestSuite("edge-inference-ofdma-rate-mapping", Type::UNIT)
     {
-        AddTestCase(new ShannonMappingTestCase, TestCase::QUICK);
-        AddTestCase(new McsMappingTestCase, TestCase::QUICK);
+        AddTestCase(new ShannonMappingTestCase);
+        AddTestCase(new McsMappingTestCase);
     }
 };
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -25,9 +27,9 @@ const double kPowerW = 1e-3 * std::pow(10.0, 2.3); //!< 23 dBm, the UE default (
 const double kN0 = 1e-3 * std::pow(10.0, -17.4);   //!< -174 dBm/Hz, the BS default (W/Hz)
 
 /**
- * Path gain of model.md section 7: 128.1 + 37.6 log10(d / km) dB.
- * \param d distance (m)
- * \return linear gain
+ * Path gain of the manual's *Default scenario*: 128.1 + 37.6 log10(d / km) dB.
+ * @param d distance (m)
+ * @return linear gain
  */
 inline double
 PathGain(double d)
@@ -36,9 +38,9 @@ PathGain(double d)
 }
 
 /**
- * \param x position on the x axis (m)
- * \param y position on the y axis (m)
- * \return a node with a constant-position mobility model there
+ * @param x position on the x axis (m)
+ * @param y position on the y axis (m)
+ * @return a node with a constant-position mobility model there
  */
 inline Ptr<Node>
 NodeAt(double x, double y = 0)

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * End-to-end test of the OFDMA uplink under ns-3's Internet stack: UDP
@@ -138,9 +140,9 @@ class OfdmaUdpTestSuite : public TestSuite
 {
   public:
     OfdmaUdpTestSuite()
-        : TestSuite("edge-inference-ofdma-udp", SYSTEM)
+        : TestSuite("edge-inference-ofdma-udp", Type::SYSTEM)
     {
-        AddTestCase(new UdpEndToEndTestCase, TestCase::QUICK);
+        AddTestCase(new UdpEndToEndTestCase);
     }
 };
 

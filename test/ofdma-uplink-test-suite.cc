@@ -1,8 +1,10 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * System tests of the OFDMA uplink with one cell and no fading: upload
- * times and rates against model.md section 4's fixed-power Shannon formula
+ * times and rates against the manual's *Uplink rate model* fixed-power Shannon formula
  * r = n W log2(1 + P g / (N0 n W)), transmissions confined to grants,
  * FlushQueue, grant validation, and a moving UE whose rate follows its
  * distance.
@@ -12,6 +14,7 @@
 
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/constant-velocity-mobility-model.h"
+#include "ns3/edge-inference-compat.h"
 #include "ns3/node.h"
 #include "ns3/ofdma-bs-net-device.h"
 #include "ns3/ofdma-ue-net-device.h"
@@ -39,7 +42,7 @@ using ofdmatest::PathGain;
 
 const uint16_t kIpv4 = 0x0800; //!< protocol number used
 
-/// model.md section 4's fixed-power rate with B = n W.
+/// the manual's *Uplink rate model* fixed-power rate with B = n W.
 double
 ShannonRate(uint32_t n, double d)
 {
@@ -48,8 +51,8 @@ ShannonRate(uint32_t n, double d)
 }
 
 /**
- * \param mobility the node's mobility model
- * \return a node carrying it
+ * @param mobility the node's mobility model
+ * @return a node carrying it
  */
 Ptr<Node>
 NodeWith(Ptr<MobilityModel> mobility)
@@ -65,7 +68,7 @@ struct Cell
     Ptr<OfdmaBsNetDevice> bs;               //!< the BS
     std::vector<Ptr<OfdmaUeNetDevice>> ues; //!< its UEs
 
-    /// \param ueNodes UE nodes (with mobility)
+    /// @param ueNodes UE nodes (with mobility)
     explicit Cell(NodeContainer ueNodes)
     {
         OfdmaUplinkHelper helper;
@@ -91,7 +94,7 @@ struct Log
     std::vector<uint32_t> grantEndBytes;   //!< GrantEnd bytes left
     std::vector<uint32_t> grantEndPackets; //!< GrantEnd packets left
 
-    /// \param ue UE whose traces to record \param bs its BS
+    /// @param ue UE whose traces to record @param bs its BS
     void Connect(Ptr<OfdmaUeNetDevice> ue, Ptr<OfdmaBsNetDevice> bs)
     {
         ue->TraceConnectWithoutContext("TxStart", MakeCallback(&Log::OnTxStart, this));
@@ -129,7 +132,7 @@ struct Log
     }
 };
 
-/// \param ue queue count packets of size bytes on it
+/// @param ue queue count packets of size bytes on it
 void
 Enqueue(Ptr<OfdmaUeNetDevice> ue, uint32_t count, uint32_t size)
 {
@@ -141,12 +144,12 @@ Enqueue(Ptr<OfdmaUeNetDevice> ue, uint32_t count, uint32_t size)
 
 /**
  * Uploads D bits on n blocks at distance d in one long grant: the time
- * equals D / r with model.md's formula, within one packet's airtime.
+ * equals D / r with the manual's fixed-power formula, within one packet's airtime.
  */
 class UploadTimeTestCase : public TestCase
 {
   public:
-    /// \param n blocks \param d distance (m) \param packets count \param size bytes
+    /// @param n blocks @param d distance (m) @param packets count @param size bytes
     UploadTimeTestCase(uint32_t n, double d, uint32_t packets, uint32_t size)
         : TestCase("Upload time of " + std::to_string(packets * size * 8) + " bit on " +
                    std::to_string(n) + " RBs at " + std::to_string(int(d)) + " m"),
@@ -361,7 +364,7 @@ class FlushQueueTestCase : public TestCase
         Simulator::Destroy();
     }
 
-    /// \param ue flushes it and records the count and the queue afterwards
+    /// @param ue flushes it and records the count and the queue afterwards
     void Flush(Ptr<OfdmaUeNetDevice> ue)
     {
         m_flushed.push_back(ue->FlushQueue());
@@ -490,7 +493,7 @@ class GrantCheckTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(bs->CheckGrant(b, {10, 20, MilliSeconds(0), MilliSeconds(10)}),
                               "",
                               "same blocks right before a's grant are free");
-        Simulator::Schedule(MilliSeconds(50), [&]() {
+        edgeinference::ScheduleClosure(MilliSeconds(50), [&]() {
             NS_TEST_EXPECT_MSG_EQ(
                 has(bs->CheckGrant(b, {0, 5, MilliSeconds(10), MilliSeconds(40)}), "past"),
                 true,
@@ -554,16 +557,16 @@ class OfdmaUplinkTestSuite : public TestSuite
 {
   public:
     OfdmaUplinkTestSuite()
-        : TestSuite("edge-inference-ofdma-uplink", SYSTEM)
+        : TestSuite("edge-inference-ofdma-uplink", Type::SYSTEM)
     {
-        AddTestCase(new UploadTimeTestCase(10, 100, 50, 1000), TestCase::QUICK);
-        AddTestCase(new UploadTimeTestCase(1, 200, 20, 200), TestCase::QUICK);
-        AddTestCase(new UploadTimeTestCase(100, 50, 100, 1500), TestCase::QUICK);
-        AddTestCase(new RateScalingTestCase, TestCase::QUICK);
-        AddTestCase(new GrantWindowTestCase, TestCase::QUICK);
-        AddTestCase(new FlushQueueTestCase, TestCase::QUICK);
-        AddTestCase(new GrantCheckTestCase, TestCase::QUICK);
-        AddTestCase(new MovingUeTestCase, TestCase::QUICK);
+        AddTestCase(new UploadTimeTestCase(10, 100, 50, 1000));
+        AddTestCase(new UploadTimeTestCase(1, 200, 20, 200));
+        AddTestCase(new UploadTimeTestCase(100, 50, 100, 1500));
+        AddTestCase(new RateScalingTestCase);
+        AddTestCase(new GrantWindowTestCase);
+        AddTestCase(new FlushQueueTestCase);
+        AddTestCase(new GrantCheckTestCase);
+        AddTestCase(new MovingUeTestCase);
     }
 };
 

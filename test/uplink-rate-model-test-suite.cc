@@ -1,7 +1,9 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
- * Tests of the uplink rate model (model.md section 4): rates and the minimum
+ * Tests of the uplink rate model (manual: *Uplink rate model*): rates and the minimum
  * bandwidth w(t) of both rate models, against values computed by hand and
  * against an independent bisection on r(B) t = D.
  */
@@ -106,8 +108,11 @@ class RateHandValuesTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(std::isinf(fpsd.MaxRate(0.5, 6e-14)), true, "no saturation");
 
         // Unit conversions: 23 dBm ~ 0.19953 W, -174 dBm/Hz ~ 3.981e-21 W/Hz.
-        NS_TEST_ASSERT_MSG_EQ_TOL(DbmToW(23.0), 0.199526, 1e-6, "23 dBm");
-        NS_TEST_ASSERT_MSG_EQ_TOL(DbmPerHzToWPerHz(-174.0) / 3.98107e-21, 1.0, 1e-5, "-174 dBm/Hz");
+        NS_TEST_ASSERT_MSG_EQ_TOL(edgeinference::DbmToW(23.0), 0.199526, 1e-6, "23 dBm");
+        NS_TEST_ASSERT_MSG_EQ_TOL(edgeinference::DbmPerHzToWPerHz(-174.0) / 3.98107e-21,
+                                  1.0,
+                                  1e-5,
+                                  "-174 dBm/Hz");
     }
 };
 
@@ -127,7 +132,7 @@ class RateBisectionTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const double n0 = DbmPerHzToWPerHz(-174.0);
+        const double n0 = edgeinference::DbmPerHzToWPerHz(-174.0);
         const double p = 0.2;
         const auto fp = UplinkRateModel::FixedPower(n0);
         const auto fpsd = UplinkRateModel::FixedPsd(n0, 1e6);
@@ -181,7 +186,7 @@ class RateBisectionTestCase : public TestCase
 };
 
 /**
- * w(t) is decreasing and convex in t (model.md section 4), checked by second
+ * w(t) is decreasing and convex in t (manual: *Uplink rate model*), checked by second
  * differences on a fine grid.
  */
 class RateShapeTestCase : public TestCase
@@ -195,7 +200,7 @@ class RateShapeTestCase : public TestCase
   private:
     void DoRun() override
     {
-        const auto fp = UplinkRateModel::FixedPower(DbmPerHzToWPerHz(-174.0));
+        const auto fp = UplinkRateModel::FixedPower(edgeinference::DbmPerHzToWPerHz(-174.0));
         const double bits = 24576;
         const double gain = 1e-12;
         double prev = fp.MinBandwidth(bits, 0.005, 0.2, gain);
@@ -250,12 +255,12 @@ class UplinkRateModelTestSuite : public TestSuite
 {
   public:
     UplinkRateModelTestSuite()
-        : TestSuite("edge-inference-uplink-rate", UNIT)
+        : TestSuite("edge-inference-uplink-rate", Type::UNIT)
     {
-        AddTestCase(new RateHandValuesTestCase, TestCase::QUICK);
-        AddTestCase(new RateBisectionTestCase, TestCase::QUICK);
-        AddTestCase(new RateShapeTestCase, TestCase::QUICK);
-        AddTestCase(new ResourceBlockRoundingTestCase, TestCase::QUICK);
+        AddTestCase(new RateHandValuesTestCase);
+        AddTestCase(new RateBisectionTestCase);
+        AddTestCase(new RateShapeTestCase);
+        AddTestCase(new ResourceBlockRoundingTestCase);
     }
 };
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Tests of the example plugin ns3::LargestSnrC2Scheduler, compiled into the
@@ -73,10 +75,10 @@ class HandFramesTestCase : public TestCase
 
   private:
     /**
-     * \param exits the DNN
-     * \param rbHz block width (0: continuous)
-     * \param t01 deadline of users 0 and 1 (s)
-     * \return the frame
+     * @param exits the DNN
+     * @param rbHz block width (0: continuous)
+     * @param t01 deadline of users 0 and 1 (s)
+     * @return the frame
      */
     static C2Problem Frame(const std::vector<C2Exit>& exits, double rbHz, double t01)
     {
@@ -183,7 +185,8 @@ class AllocationComparisonTestCase : public TestCase
         }
         C2ComparisonCheck c = r.CheckServesAtLeast("LargestSnr", "LargestSnrNoEE");
         NS_TEST_ASSERT_MSG_EQ(c.ok, true, c.message);
-        // Measured, not a theorem: the greedy's gap is small (model.md 6.2).
+        // Measured, not a theorem: the greedy's gap is small (manual: *Greedy early-exit
+        // allocation*).
         c = r.CheckWithinPercentOf("Greedy", "TreeSearch", 1);
         NS_TEST_ASSERT_MSG_EQ(c.ok, true, c.message);
         c = r.CheckWithinOptimum("TreeSearch", 0);
@@ -232,12 +235,12 @@ class LargestSnrC2SchedulerTestSuite : public TestSuite
 {
   public:
     LargestSnrC2SchedulerTestSuite()
-        : TestSuite("edge-inference-largest-snr", UNIT)
+        : TestSuite("edge-inference-largest-snr", Type::UNIT)
     {
-        AddTestCase(new RegistrationTestCase, TestCase::QUICK);
-        AddTestCase(new HandFramesTestCase, TestCase::QUICK);
-        AddTestCase(new AllocationComparisonTestCase, TestCase::QUICK);
-        AddTestCase(new PacketComparisonTestCase, TestCase::QUICK);
+        AddTestCase(new RegistrationTestCase);
+        AddTestCase(new HandFramesTestCase);
+        AddTestCase(new AllocationComparisonTestCase);
+        AddTestCase(new PacketComparisonTestCase);
     }
 };
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -13,8 +15,8 @@ namespace ns3
 {
 
 /**
- * \ingroup edge-inference
- * \brief Example plugin: largest SNR first with an equal bandwidth split.
+ * @ingroup edge-inference
+ * @brief Example plugin: largest SNR first with an equal bandwidth split.
  *
  * Users some exit is accurate enough for are ranked by decreasing received
  * power P_k g_k (the SNR over the whole band, P_k g_k / (N0 B), has the
@@ -37,8 +39,8 @@ class LargestSnrC2Scheduler : public C2Scheduler
 {
   public:
     /**
-     * \brief Get the type ID.
-     * \return the object TypeId
+     * @brief Get the type ID.
+     * @return the object TypeId
      */
     static TypeId GetTypeId();
 

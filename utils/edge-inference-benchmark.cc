@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -37,14 +39,14 @@ struct SchedulerTime
 {
     double us{0}; //!< microseconds
 
-    /// \param f a frame summary
+    /// @param f a frame summary
     void Add(const EdgeFrameRecord& f)
     {
         us += f.runtimeUs;
     }
 };
 
-/// \return peak resident set size of this process (MiB)
+/// @return peak resident set size of this process (MiB)
 double
 PeakRssMiB()
 {

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Benchmark of the C2 schedulers on seeded random frames of the default
@@ -102,8 +104,8 @@ ParseCounts(const std::string& text, const std::string& option)
 
 /**
  * The benchmark DNN with N exits (see the file comment).
- * \param nExits N >= 1
- * \return the exits
+ * @param nExits N >= 1
+ * @return the exits
  */
 std::vector<C2Exit>
 BenchmarkExits(uint32_t nExits)
@@ -145,7 +147,7 @@ struct Tally
 };
 
 /**
- * \return CPU time consumed by this thread (microseconds): unlike wall
+ * @return CPU time consumed by this thread (microseconds): unlike wall
  * time, it does not grow when other processes share the cores.
  */
 double
@@ -156,7 +158,7 @@ ThreadCpuUs()
     return ts.tv_sec * 1e6 + ts.tv_nsec * 1e-3;
 }
 
-/// \return the median of a non-empty vector
+/// @return the median of a non-empty vector
 double
 Median(std::vector<double> v)
 {

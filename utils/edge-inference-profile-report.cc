@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  *
  * Summarises early-exit DNN profiles, and writes the synthetic default
@@ -40,7 +42,7 @@ AddProfile(std::string path)
 }
 
 /**
- * The synthetic 5-exit profile of the default scenario (model.md section 7).
+ * The synthetic 5-exit profile of the default scenario (manual: *Default scenario*).
  * The values are ours, chosen to be plausible for a small CNN on an edge
  * accelerator; they are not measured and not the paper's.
  */

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -56,7 +58,7 @@ struct UsageError
     std::string message; //!< one line
 };
 
-/// \return the names of all registered, constructible C2Scheduler subclasses
+/// @return the names of all registered, constructible C2Scheduler subclasses
 std::vector<TypeId>
 SchedulerTypeIds()
 {
@@ -102,9 +104,9 @@ ListSchedulers()
  * ns-3 reads numeric attributes with operator>>, which accepts "1.5abc" as
  * 1.5 and wraps "-3" for an unsigned attribute; demand that numbers are
  * numbers, all of them.
- * \param valueType the attribute's value type name, e.g. ns3::UintegerValue
- * \param text the value given on the command line
- * \return false if a numeric attribute's text is not entirely one number
+ * @param valueType the attribute's value type name, e.g. ns3::UintegerValue
+ * @param text the value given on the command line
+ * @return false if a numeric attribute's text is not entirely one number
  */
 bool
 WholeNumberText(const std::string& valueType, const std::string& text)
@@ -136,7 +138,7 @@ WholeNumberText(const std::string& valueType, const std::string& text)
     return !text.empty() && end == begin + text.size() && errno != ERANGE;
 }
 
-/// \return the scheduler of the given TypeId with the given attributes
+/// @return the scheduler of the given TypeId with the given attributes
 Ptr<C2Scheduler>
 MakeScheduler(const std::string& name,
               const std::vector<std::pair<std::string, std::string>>& attributes)

@@ -1,10 +1,12 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
 /*
  * Speed and memory of the OFDMA uplink model alone: K UEs upload
- * continuously (saturated queues) to one BS of model.md's default scenario
+ * continuously (saturated queues) to one BS of the manual's *Default scenario*
  * (cell of 10..200 m, path loss, Rayleigh block fading, 1 MHz of 10 kHz
  * blocks). Grants are renewed every frame: with R blocks and K UEs, each
  * frame serves min(K, R) UEs in round-robin order with max(1, R / K)
@@ -81,7 +83,7 @@ GrantFrame(std::vector<Ptr<OfdmaUeNetDevice>>* ues,
     }
 }
 
-/// \return peak resident set size of this process (MiB)
+/// @return peak resident set size of this process (MiB)
 double
 PeakRssMiB()
 {
@@ -111,7 +113,7 @@ main(int argc, char* argv[])
     NodeContainer ueNodes(nUes);
     MobilityHelper bsMobility;
     bsMobility.Install(bsNode); // constant position at the origin
-    // Uniform over the annulus 10..200 m, as in model.md section 7.
+    // Uniform over the annulus 10..200 m, as in the manual's *Default scenario*.
     Ptr<UniformRandomVariable> u = CreateObject<UniformRandomVariable>();
     u->SetStream(1);
     Ptr<ListPositionAllocator> positions = CreateObject<ListPositionAllocator>();

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -19,8 +21,8 @@ namespace profiler
 {
 
 /**
- * \ingroup edge-inference
- * \brief Settings of the latency measurement.
+ * @ingroup edge-inference
+ * @brief Settings of the latency measurement.
  */
 struct TimingOptions
 {
@@ -30,8 +32,8 @@ struct TimingOptions
 };
 
 /**
- * \ingroup edge-inference
- * \brief Measured latencies, indexed [n-1][i] for block/exit n and
+ * @ingroup edge-inference
+ * @brief Measured latencies, indexed [n-1][i] for block/exit n and
  * batchSizes[i].
  */
 struct TimingResult
@@ -41,7 +43,7 @@ struct TimingResult
 };
 
 /**
- * \brief Time every block and every exit head separately at every batch
+ * @brief Time every block and every exit head separately at every batch
  * size.
  *
  * For each batch size b the input of each block is the real output of the
@@ -54,12 +56,12 @@ struct TimingResult
  * with a steady clock, in inference mode; on CUDA the device is
  * synchronised before starting and before reading the clock, so the time
  * covers the kernels and not only their launch.
- * \param net the network (in eval mode, on device)
- * \param samples at least max(batchSizes) input images (on any device)
- * \param options settings
- * \param device where the network runs
- * \param progress progress lines
- * \return medians and 10th/90th percentiles over the repetitions
+ * @param net the network (in eval mode, on device)
+ * @param samples at least max(batchSizes) input images (on any device)
+ * @param options settings
+ * @param device where the network runs
+ * @param progress progress lines
+ * @return medians and 10th/90th percentiles over the repetitions
  */
 TimingResult MeasureLatencies(MultiExitNetwork& net,
                               const torch::Tensor& samples,
@@ -68,10 +70,10 @@ TimingResult MeasureLatencies(MultiExitNetwork& net,
                               std::ostream& progress);
 
 /**
- * \brief Median and 10th/90th percentiles of samples (linear interpolation
+ * @brief Median and 10th/90th percentiles of samples (linear interpolation
  * between order statistics).
- * \param samples values, at least one
- * \return the statistics
+ * @param samples values, at least one
+ * @return the statistics
  */
 LatencyStats Summarise(std::vector<double> samples);
 

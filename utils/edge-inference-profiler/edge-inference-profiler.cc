@@ -1,10 +1,12 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
 /**
- * \file
- * \ingroup edge-inference
+ * @file
+ * @ingroup edge-inference
  * edge-inference-profiler: trains (or loads) a multi-exit CNN for
  * Fashion-MNIST, measures each exit's test accuracy and the latency of every
  * block and exit head over batch sizes with LibTorch, and writes an

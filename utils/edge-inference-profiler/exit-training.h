@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -18,8 +20,8 @@ namespace profiler
 {
 
 /**
- * \ingroup edge-inference
- * \brief Settings of joint multi-exit training.
+ * @ingroup edge-inference
+ * @brief Settings of joint multi-exit training.
  */
 struct TrainingOptions
 {
@@ -31,18 +33,18 @@ struct TrainingOptions
 };
 
 /**
- * \brief Train all exits at once: the loss is the sum over exits of the
+ * @brief Train all exits at once: the loss is the sum over exits of the
  * cross-entropy of each exit head (equal weights), optimised with Adam.
  * The last of several epochs runs at a tenth of the step size: without that
  * decay Adam plateaus and the last two exits end up ordered by noise.
  *
  * Training every exit jointly keeps the blocks shared: the early heads are
  * not an afterthought on a network trained for the last exit only.
- * \param net the network (left in eval mode)
- * \param train training split
- * \param options settings
- * \param device where the computation runs
- * \param progress progress lines (epoch, step, loss, elapsed time)
+ * @param net the network (left in eval mode)
+ * @param train training split
+ * @param options settings
+ * @param device where the computation runs
+ * @param progress progress lines (epoch, step, loss, elapsed time)
  */
 void TrainJointly(MultiExitNetwork& net,
                   const ImageDataset& train,
@@ -51,13 +53,13 @@ void TrainJointly(MultiExitNetwork& net,
                   std::ostream& progress);
 
 /**
- * \brief Accuracy of every exit on a labelled split: the share of images
+ * @brief Accuracy of every exit on a labelled split: the share of images
  * whose arg-max logit at exit n is the label.
- * \param net the network (put in eval mode)
- * \param test the split
- * \param limit use only the first limit images (0: all)
- * \param device where the computation runs
- * \return accuracies a_1..a_N in [0,1]
+ * @param net the network (put in eval mode)
+ * @param test the split
+ * @param limit use only the first limit images (0: all)
+ * @param device where the computation runs
+ * @return accuracies a_1..a_N in [0,1]
  */
 std::vector<double> EvaluateExits(MultiExitNetwork& net,
                                   const ImageDataset& test,

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -16,8 +18,8 @@ namespace profiler
 {
 
 /**
- * \ingroup edge-inference
- * \brief The Torch module of the built-in 4-exit CNN for 28x28x1 images.
+ * @ingroup edge-inference
+ * @brief The Torch module of the built-in 4-exit CNN for 28x28x1 images.
  *
  * Parameters are registered as "blocks.N..." and "exits.N...", the same
  * names a TorchScript model must use, so both kinds of model read alike.
@@ -34,8 +36,8 @@ class FashionMnistCnnImpl : public torch::nn::Module
 TORCH_MODULE(FashionMnistCnn);
 
 /**
- * \ingroup edge-inference
- * \brief The built-in multi-exit CNN for Fashion-MNIST (4 blocks, 4 exits).
+ * @ingroup edge-inference
+ * @brief The built-in multi-exit CNN for Fashion-MNIST (4 blocks, 4 exits).
  *
  * Block 1: conv 1->16, BN, ReLU, max-pool (16x14x14). Blocks 2 and 3: two
  * conv layers (16->32->32, 32->64->64) with BN and ReLU, max-pool (32x7x7,
@@ -47,7 +49,7 @@ TORCH_MODULE(FashionMnistCnn);
 class FashionMnistCnnNetwork : public MultiExitNetwork
 {
   public:
-    /// \param seed seed of the weight initialisation
+    /// @param seed seed of the weight initialisation
     explicit FashionMnistCnnNetwork(uint64_t seed);
 
     uint32_t GetNBlocks() const override;
@@ -59,15 +61,15 @@ class FashionMnistCnnNetwork : public MultiExitNetwork
     std::string Describe() const override;
 
     /**
-     * \brief Save parameters and buffers (torch::save).
-     * \param path file name
+     * @brief Save parameters and buffers (torch::save).
+     * @param path file name
      */
     void Save(const std::string& path);
 
     /**
-     * \brief Load parameters and buffers saved by Save().
-     * \param path file name
-     * \throws EdgeInferenceError if the file is not such a weights file
+     * @brief Load parameters and buffers saved by Save().
+     * @param path file name
+     * @throws EdgeInferenceError if the file is not such a weights file
      */
     void Load(const std::string& path);
 

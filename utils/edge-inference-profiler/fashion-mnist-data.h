@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -18,8 +20,8 @@ constexpr double kFashionMnistMean = 0.2860;
 constexpr double kFashionMnistStd = 0.3530; //!< see kFashionMnistMean
 
 /**
- * \ingroup edge-inference
- * \brief One split of an MNIST-format data set, in memory.
+ * @ingroup edge-inference
+ * @brief One split of an MNIST-format data set, in memory.
  */
 struct ImageDataset
 {
@@ -28,16 +30,16 @@ struct ImageDataset
 };
 
 /**
- * \brief Read a split of Fashion-MNIST (or any MNIST-format set) from IDX
+ * @brief Read a split of Fashion-MNIST (or any MNIST-format set) from IDX
  * files.
  *
  * Looks in dir for train-images-idx3-ubyte / train-labels-idx1-ubyte (or
  * t10k-... for the test split), gzip-compressed (".gz", as Debian's
  * dataset-fashion-mnist ships them) or not.
- * \param dir folder with the IDX files
- * \param train true: training split (60,000 images); false: test (10,000)
- * \return the images and labels
- * \throws EdgeInferenceError naming the file if it is missing or malformed
+ * @param dir folder with the IDX files
+ * @param train true: training split (60,000 images); false: test (10,000)
+ * @return the images and labels
+ * @throws EdgeInferenceError naming the file if it is missing or malformed
  */
 ImageDataset ReadMnistIdx(const std::string& dir, bool train);
 

@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -15,8 +17,8 @@ namespace profiler
 {
 
 /**
- * \ingroup edge-inference
- * \brief Command-line options of edge-inference-profiler, validated.
+ * @ingroup edge-inference
+ * @brief Command-line options of edge-inference-profiler, validated.
  *
  * A plain parser rather than ns3::CommandLine: bad values must end the
  * program with exit status 2 and a message naming the option, and the tool
@@ -46,12 +48,12 @@ struct ProfilerOptions
 };
 
 /**
- * \brief Parse and validate the command line.
- * \param argc argument count
- * \param argv arguments
- * \param options the result
- * \return false if --help was asked (usage already printed)
- * \throws EdgeInferenceError naming the bad option
+ * @brief Parse and validate the command line.
+ * @param argc argument count
+ * @param argv arguments
+ * @param options the result
+ * @return false if --help was asked (usage already printed)
+ * @throws EdgeInferenceError naming the bad option
  */
 bool ParseProfilerOptions(int argc, char** argv, ProfilerOptions& options);
 

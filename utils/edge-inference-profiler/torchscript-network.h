@@ -1,4 +1,6 @@
 /*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
  * SPDX-License-Identifier: GPL-2.0-only
  */
 
@@ -17,8 +19,8 @@ namespace profiler
 {
 
 /**
- * \ingroup edge-inference
- * \brief A multi-exit model loaded from a TorchScript file.
+ * @ingroup edge-inference
+ * @brief A multi-exit model loaded from a TorchScript file.
  *
  * The model's sub-modules named "blocks.0" .. "blocks.{N-1}" and "exits.0"
  * .. "exits.{N-1}" (e.g. two torch.nn.ModuleList attributes called blocks
@@ -30,8 +32,8 @@ class TorchScriptNetwork : public MultiExitNetwork
 {
   public:
     /**
-     * \param path TorchScript file (torch.jit.save)
-     * \throws EdgeInferenceError if it cannot be loaded or lacks the
+     * @param path TorchScript file (torch.jit.save)
+     * @throws EdgeInferenceError if it cannot be loaded or lacks the
      * blocks/exits sub-modules
      */
     explicit TorchScriptNetwork(const std::string& path);
