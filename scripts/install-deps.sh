@@ -20,7 +20,14 @@ packages=(
   # Fuzzing (scripts/run-fuzz-smoke.sh): clang with libFuzzer and the
   # sanitizer runtimes.
   clang libclang-rt-14-dev
+  # The API documentation check (scripts/check-doxygen.sh).
+  doxygen
 )
+# scripts/check-style.sh fetches clang-format 20 with npm; the machines here
+# come with node and npm, elsewhere Debian's npm brings both.
+if ! command -v npm >/dev/null; then
+  packages+=(npm)
+fi
 if [ -z "${EDGE_INFERENCE_NO_TORCH:-}" ]; then
   # The profiler: LibTorch (CPU), a fast BLAS, and the Fashion-MNIST data.
   packages+=(libtorch-dev libopenblas0-openmp dataset-fashion-mnist)
