@@ -33,6 +33,7 @@ def build(bld):
     module.source = [
         'helper/c2-comparison-result.cc',
         'helper/c2-scheduler-comparison.cc',
+        'helper/c2-scheduler-spec.cc',
         'helper/edge-inference-cell-helper.cc',
         'helper/edge-inference-helper.cc',
         'helper/edge-inference-stats.cc',
@@ -94,6 +95,7 @@ def build(bld):
     headers.source = [
         'helper/c2-comparison-result.h',
         'helper/c2-scheduler-comparison.h',
+        'helper/c2-scheduler-spec.h',
         'helper/edge-inference-cell-helper.h',
         'helper/edge-inference-helper.h',
         'helper/edge-inference-stats.h',

@@ -1,4 +1,6 @@
-# Writes one add_test() per TestSuite the runner reports with --list.
+# Writes one add_test() per TestSuite the runner reports with --list. The
+# runner runs with --verbose: only then does ns-3 print a failed check's
+# condition, values, message, file and line, which ctest shows on failure.
 # Invoked after each build of the runner: -D RUNNER=<exe> -D OUTPUT=<file>.
 execute_process(
   COMMAND ${RUNNER} --list
@@ -16,7 +18,7 @@ foreach(_line ${_lines})
     continue()
   endif()
   string(APPEND _content
-    "add_test([=[${_suite}]=] [=[${RUNNER}]=] [=[--suite=${_suite}]=])\n"
+    "add_test([=[${_suite}]=] [=[${RUNNER}]=] [=[--suite=${_suite}]=] --verbose)\n"
     "set_tests_properties([=[${_suite}]=] PROPERTIES TIMEOUT 1500)\n")
 endforeach()
 file(WRITE ${OUTPUT} "${_content}")

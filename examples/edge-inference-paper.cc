@@ -23,15 +23,20 @@
  *   edge-inference-paper --users=10,20,30,40,50,60 --frames=100 --runs=10 \
  *     --schedulers=Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch \
  *     --bandwidth=1e6 --output=edge-inference-paper-results --RngRun=1
+ * --schedulers also takes any C2Scheduler TypeId linked into the program,
+ * with attributes, e.g. ns3::ExhaustiveC2Scheduler[EarlyExit=true,MaxUsers=20]
+ * (such a label is quoted in the CSV files when it holds a comma).
  * Run r (0-based) uses RngRun + r for the drop, the fading and the tasks,
  * the same for every scheduler. Outputs in --output: frames.csv (one line
  * per scheduler, users, run and frame), summary.csv, throughput.plt and,
  * if gnuplot is installed, throughput.png.
  */
 
+#include "ns3/c2-scheduler-spec.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-controller.h"
 #include "ns3/edge-inference-cell-helper.h"
+#include "ns3/edge-inference-error.h"
 #include "ns3/edge-inference-helper.h"
 #include "ns3/edge-inference-stats.h"
 #include "ns3/gnuplot.h"
@@ -54,27 +59,72 @@ NS_LOG_COMPONENT_DEFINE("EdgeInferencePaper");
 namespace
 {
 
-/// A scheduler of the experiment: a label, its TypeId and EarlyExit.
+/// A scheduler of the experiment: a label and what it stands for.
 struct SchedulerChoice
 {
-    std::string label;  //!< name in tables and files
-    std::string typeId; //!< TypeId name
-    int earlyExit;      //!< -1: leave the attribute alone, else its value
+    std::string label;    //!< name in tables and files
+    C2SchedulerSpec spec; //!< TypeId and attributes
 };
 
-/// @return the schedulers the experiment knows by label
-std::vector<SchedulerChoice>
-KnownSchedulers()
+/// @return the short names the experiment knows, with what they stand for
+std::vector<std::pair<std::string, std::string>>
+ShortNames()
 {
     return {
-        {"Sequential", "ns3::SequentialC2Scheduler", 0},
-        {"SequentialEE", "ns3::SequentialC2Scheduler", 1},
-        {"EqualBandwidth", "ns3::EqualBandwidthC2Scheduler", -1},
-        {"ShelfPacking", "ns3::ShelfPackingC2Scheduler", -1},
-        {"Greedy", "ns3::GreedyEarlyExitC2Scheduler", -1},
-        {"TreeSearch", "ns3::TreeSearchC2Scheduler", -1},
-        {"Exhaustive", "ns3::ExhaustiveC2Scheduler", -1},
+        {"Sequential", "ns3::SequentialC2Scheduler[EarlyExit=false]"},
+        {"SequentialEE", "ns3::SequentialC2Scheduler[EarlyExit=true]"},
+        {"EqualBandwidth", "ns3::EqualBandwidthC2Scheduler"},
+        {"ShelfPacking", "ns3::ShelfPackingC2Scheduler"},
+        {"Greedy", "ns3::GreedyEarlyExitC2Scheduler"},
+        {"TreeSearch", "ns3::TreeSearchC2Scheduler"},
+        {"Exhaustive", "ns3::ExhaustiveC2Scheduler"},
     };
+}
+
+/**
+ * @brief Reads one item of --schedulers: a short name or any scheduler
+ * TypeId with attributes, checked against the registered TypeIds.
+ * @param item the item
+ * @return the choice, labelled with the item as given
+ * @throws EdgeInferenceError naming what is wrong
+ */
+SchedulerChoice
+ReadSchedulerChoice(const std::string& item)
+{
+    std::string text = item;
+    for (const auto& [name, spec] : ShortNames())
+    {
+        if (name == item)
+        {
+            text = spec;
+        }
+    }
+    if (text == item && item.find("::") == std::string::npos)
+    {
+        throw EdgeInferenceError("unknown scheduler '" + item +
+                                 "' (short names: Sequential, SequentialEE, EqualBandwidth, "
+                                 "ShelfPacking, Greedy, TreeSearch, Exhaustive; or a TypeId "
+                                 "such as ns3::TreeSearchC2Scheduler[NAME=VALUE,...])");
+    }
+    SchedulerChoice choice{item, ParseC2SchedulerSpec(text)};
+    MakeC2SchedulerFactory(choice.spec); // every check, before any simulation
+    return choice;
+}
+
+/// @param label a scheduler label @return it as one CSV field (quoted if needed)
+std::string
+CsvField(const std::string& label)
+{
+    if (label.find_first_of(",\"\n") == std::string::npos)
+    {
+        return label;
+    }
+    std::string quoted = "\"";
+    for (char c : label)
+    {
+        quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
+    }
+    return quoted + "\"";
 }
 
 /// @param s comma-separated list \return its items
@@ -150,10 +200,10 @@ Simulate(const Setup& setup,
 
     EdgeInferenceHelper edge;
     edge.SetProfile(setup.profile);
-    edge.SetSchedulerType(s.typeId);
-    if (s.earlyExit >= 0)
+    edge.SetSchedulerType(s.spec.typeId);
+    for (const auto& [name, value] : s.spec.attributes)
     {
-        edge.SetSchedulerAttribute("EarlyExit", BooleanValue(s.earlyExit == 1));
+        edge.SetSchedulerAttribute(name, StringValue(value));
     }
     edge.SetControllerAttribute("MaxFrames", UintegerValue(setup.frames));
     edge.SetClientAttribute("MaxTasks", UintegerValue(setup.frames));
@@ -222,7 +272,8 @@ main(int argc, char* argv[])
     cmd.AddValue("profile", "DNN profile file", setup.profile);
     cmd.AddValue("schedulers",
                  "Comma-separated schedulers: Sequential, SequentialEE, EqualBandwidth, "
-                 "ShelfPacking, Greedy, TreeSearch, Exhaustive",
+                 "ShelfPacking, Greedy, TreeSearch, Exhaustive, or any C2Scheduler TypeId "
+                 "linked into the program, with attributes: ns3::TypeName[NAME=VALUE,...]",
                  schedulersArg);
     cmd.AddValue("output", "Output folder (created if missing)", output);
     cmd.AddValue("task-csv", "Also write every task's record to tasks.csv (large)", taskCsv);
@@ -261,22 +312,15 @@ main(int argc, char* argv[])
         Fail("--radius must be > 10 m (users are at least 10 m from the BS)");
     }
     std::vector<SchedulerChoice> schedulers;
-    for (const std::string& name : Split(schedulersArg))
+    for (const std::string& item : SplitC2SchedulerList(schedulersArg))
     {
-        bool found = false;
-        for (const SchedulerChoice& s : KnownSchedulers())
+        try
         {
-            if (s.label == name)
-            {
-                schedulers.push_back(s);
-                found = true;
-            }
+            schedulers.push_back(ReadSchedulerChoice(item));
         }
-        if (!found)
+        catch (const EdgeInferenceError& e)
         {
-            Fail("--schedulers: unknown scheduler '" + name +
-                 "' (known: Sequential, SequentialEE, EqualBandwidth, ShelfPacking, Greedy, "
-                 "TreeSearch, Exhaustive)");
+            Fail(std::string("--schedulers: ") + e.what());
         }
     }
     if (schedulers.empty())
@@ -333,8 +377,8 @@ main(int argc, char* argv[])
                     {
                         continue;
                     }
-                    framesCsv << s.label << "," << k << "," << run << "," << baseRun + run << ","
-                              << f.frame << "," << f.requests << "," << f.candidates << ","
+                    framesCsv << CsvField(s.label) << "," << k << "," << run << "," << baseRun + run
+                              << "," << f.frame << "," << f.requests << "," << f.candidates << ","
                               << f.predicted << "," << f.completed << "\n";
                 }
                 ++done;
@@ -370,7 +414,7 @@ main(int argc, char* argv[])
             cell << std::fixed << std::setprecision(1) << perFrame / frameS << " ("
                  << std::setprecision(2) << perFrame << ")";
             std::cout << std::setw(22) << cell.str();
-            summary << s.label << "," << k << "," << runs << "," << setup.frames << ","
+            summary << CsvField(s.label) << "," << k << "," << runs << "," << setup.frames << ","
                     << std::setprecision(17) << perFrame << "," << perFrame / frameS << ","
                     << predicted[s.label][k] / framesTotal << "\n";
         }

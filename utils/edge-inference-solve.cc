@@ -24,14 +24,13 @@
  */
 
 #include "ns3/c2-problem-json.h"
+#include "ns3/c2-scheduler-spec.h"
 #include "ns3/c2-scheduler.h"
 #include "ns3/edge-inference-error.h"
 #include "ns3/log.h"
 #include "ns3/object-factory.h"
 #include "ns3/string.h"
 
-#include <algorithm>
-#include <cerrno>
 #include <cstdlib>
 #include <iostream>
 #include <optional>
@@ -58,33 +57,13 @@ struct UsageError
     std::string message; //!< one line
 };
 
-/// @return the names of all registered, constructible C2Scheduler subclasses
-std::vector<TypeId>
-SchedulerTypeIds()
-{
-    const TypeId base = C2Scheduler::GetTypeId();
-    std::vector<TypeId> found;
-    for (uint16_t i = 0; i < TypeId::GetRegisteredN(); ++i)
-    {
-        const TypeId tid = TypeId::GetRegistered(i);
-        if (tid != base && tid.IsChildOf(base) && tid.HasConstructor())
-        {
-            found.push_back(tid);
-        }
-    }
-    std::sort(found.begin(), found.end(), [](const TypeId& a, const TypeId& b) {
-        return a.GetName() < b.GetName();
-    });
-    return found;
-}
-
 /// Prints each scheduler's TypeId, then one line per attribute (its own and
 /// those inherited below C2Scheduler): Name=initial value, then the help.
 void
 ListSchedulers()
 {
     const TypeId base = C2Scheduler::GetTypeId();
-    for (const TypeId& tid : SchedulerTypeIds())
+    for (const TypeId& tid : GetRegisteredC2Schedulers())
     {
         std::cout << tid.GetName() << "\n";
         for (TypeId t = tid; t != base; t = t.GetParent())
@@ -100,81 +79,16 @@ ListSchedulers()
     }
 }
 
-/**
- * ns-3 reads numeric attributes with operator>>, which accepts "1.5abc" as
- * 1.5 and wraps "-3" for an unsigned attribute; demand that numbers are
- * numbers, all of them.
- * @param valueType the attribute's value type name, e.g. ns3::UintegerValue
- * @param text the value given on the command line
- * @return false if a numeric attribute's text is not entirely one number
- */
-bool
-WholeNumberText(const std::string& valueType, const std::string& text)
-{
-    const char* begin = text.c_str();
-    char* end = nullptr;
-    errno = 0;
-    if (valueType == "ns3::UintegerValue")
-    {
-        // strtoull also accepts (and negates) a minus sign.
-        if (text.find('-') != std::string::npos)
-        {
-            return false;
-        }
-        std::strtoull(begin, &end, 10);
-    }
-    else if (valueType == "ns3::IntegerValue")
-    {
-        std::strtoll(begin, &end, 10);
-    }
-    else if (valueType == "ns3::DoubleValue")
-    {
-        std::strtod(begin, &end);
-    }
-    else
-    {
-        return true; // other types: ns-3's own parser decides
-    }
-    return !text.empty() && end == begin + text.size() && errno != ERANGE;
-}
-
 /// @return the scheduler of the given TypeId with the given attributes
 Ptr<C2Scheduler>
 MakeScheduler(const std::string& name,
               const std::vector<std::pair<std::string, std::string>>& attributes)
 {
-    TypeId tid;
-    if (!TypeId::LookupByNameFailSafe(name, &tid) || !tid.IsChildOf(C2Scheduler::GetTypeId()) ||
-        !tid.HasConstructor() || tid == C2Scheduler::GetTypeId())
-    {
-        throw EdgeInferenceError("unknown scheduler TypeId \"" + name +
-                                 "\" (see --list-schedulers for the registered ones)");
-    }
-    ObjectFactory factory;
-    factory.SetTypeId(tid);
-    for (const auto& [attr, value] : attributes)
-    {
-        // ObjectFactory::Set aborts on unknown names and bad values: check
-        // both first so that they are ordinary input errors.
-        TypeId::AttributeInformation info;
-        if (!tid.LookupAttributeByName(attr, &info))
-        {
-            throw EdgeInferenceError("scheduler " + name + " has no attribute \"" + attr + "\"");
-        }
-        if (!(info.flags & TypeId::ATTR_CONSTRUCT))
-        {
-            throw EdgeInferenceError("attribute " + attr + " of " + name + " cannot be set");
-        }
-        if (!WholeNumberText(info.checker->GetValueTypeName(), value) ||
-            !info.checker->CreateValidValue(StringValue(value)))
-        {
-            throw EdgeInferenceError("bad value \"" + value + "\" for attribute " + attr + " of " +
-                                     name + " (expected " +
-                                     info.checker->GetUnderlyingTypeInformation() + ")");
-        }
-        factory.Set(attr, StringValue(value));
-    }
-    return factory.Create<C2Scheduler>();
+    C2SchedulerSpec spec;
+    spec.text = name;
+    spec.typeId = name;
+    spec.attributes = attributes;
+    return MakeC2SchedulerFactory(spec).Create<C2Scheduler>();
 }
 
 /// Runs the tool; returns the exit status; throws UsageError and

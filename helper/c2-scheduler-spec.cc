@@ -1,0 +1,221 @@
+/*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "c2-scheduler-spec.h"
+
+#include "ns3/c2-scheduler.h"
+#include "ns3/edge-inference-error.h"
+#include "ns3/log.h"
+#include "ns3/string.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdlib>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("C2SchedulerSpec");
+
+namespace
+{
+
+/**
+ * @brief Whether a numeric attribute's text is entirely one number.
+ *
+ * ns-3 reads numeric attributes with operator>>, which accepts "1.5abc" as
+ * 1.5 and wraps "-3" for an unsigned attribute.
+ *
+ * @param valueType the attribute's value type name, e.g. ns3::UintegerValue
+ * @param text the value given
+ * @return false if a numeric attribute's text is not entirely one number
+ */
+bool
+IsWholeNumberText(const std::string& valueType, const std::string& text)
+{
+    const char* begin = text.c_str();
+    char* end = nullptr;
+    errno = 0;
+    if (valueType == "ns3::UintegerValue")
+    {
+        // strtoull also accepts (and negates) a minus sign.
+        if (text.find('-') != std::string::npos)
+        {
+            return false;
+        }
+        std::strtoull(begin, &end, 10);
+    }
+    else if (valueType == "ns3::IntegerValue")
+    {
+        std::strtoll(begin, &end, 10);
+    }
+    else if (valueType == "ns3::DoubleValue")
+    {
+        std::strtod(begin, &end);
+    }
+    else
+    {
+        return true; // other types: ns-3's own parser decides
+    }
+    return !text.empty() && end == begin + text.size() && errno != ERANGE;
+}
+
+/**
+ * @brief Splits text at separators that are not inside brackets.
+ * @param text the text
+ * @param separators the separator characters
+ * @return the pieces (empty ones kept)
+ */
+std::vector<std::string>
+SplitOutsideBrackets(const std::string& text, const std::string& separators)
+{
+    std::vector<std::string> pieces(1);
+    int depth = 0;
+    for (char c : text)
+    {
+        depth += (c == '[') - (c == ']');
+        if (depth == 0 && separators.find(c) != std::string::npos)
+        {
+            pieces.emplace_back();
+        }
+        else
+        {
+            pieces.back() += c;
+        }
+    }
+    return pieces;
+}
+
+/**
+ * @brief The registered schedulers' names, for error messages.
+ * @return "ns3::A, ns3::B, ..."
+ */
+std::string
+RegisteredNames()
+{
+    std::string names;
+    for (const TypeId& tid : GetRegisteredC2Schedulers())
+    {
+        names += (names.empty() ? "" : ", ") + tid.GetName();
+    }
+    return names;
+}
+
+} // namespace
+
+C2SchedulerSpec
+ParseC2SchedulerSpec(const std::string& text)
+{
+    NS_LOG_FUNCTION(text);
+    const std::string where = "scheduler \"" + text + "\": ";
+    C2SchedulerSpec spec;
+    spec.text = text;
+    const std::size_t open = text.find('[');
+    spec.typeId = text.substr(0, open);
+    if (spec.typeId.empty())
+    {
+        throw EdgeInferenceError(where + "no TypeId");
+    }
+    if (open == std::string::npos)
+    {
+        if (text.find(']') != std::string::npos)
+        {
+            throw EdgeInferenceError(where + "\"]\" without \"[\"");
+        }
+        return spec;
+    }
+    if (text.back() != ']' || text.find('[', open + 1) != std::string::npos ||
+        text.find(']') != text.size() - 1)
+    {
+        throw EdgeInferenceError(where +
+                                 "expected TYPEID[NAME=VALUE,...] with one pair of brackets");
+    }
+    const std::string inside = text.substr(open + 1, text.size() - open - 2);
+    for (const std::string& pair : SplitOutsideBrackets(inside, ",|"))
+    {
+        const std::size_t eq = pair.find('=');
+        if (eq == std::string::npos || eq == 0)
+        {
+            throw EdgeInferenceError(where + "attribute \"" + pair + "\" is not NAME=VALUE");
+        }
+        spec.attributes.emplace_back(pair.substr(0, eq), pair.substr(eq + 1));
+    }
+    return spec;
+}
+
+std::vector<std::string>
+SplitC2SchedulerList(const std::string& text)
+{
+    std::vector<std::string> items;
+    for (const std::string& item : SplitOutsideBrackets(text, ","))
+    {
+        if (!item.empty())
+        {
+            items.push_back(item);
+        }
+    }
+    return items;
+}
+
+std::vector<TypeId>
+GetRegisteredC2Schedulers()
+{
+    const TypeId base = C2Scheduler::GetTypeId();
+    std::vector<TypeId> found;
+    for (uint32_t i = 0; i < TypeId::GetRegisteredN(); ++i)
+    {
+        const TypeId tid = TypeId::GetRegistered(i);
+        if (tid != base && tid.IsChildOf(base) && tid.HasConstructor())
+        {
+            found.push_back(tid);
+        }
+    }
+    std::sort(found.begin(), found.end(), [](const TypeId& a, const TypeId& b) {
+        return a.GetName() < b.GetName();
+    });
+    return found;
+}
+
+ObjectFactory
+MakeC2SchedulerFactory(const C2SchedulerSpec& spec)
+{
+    NS_LOG_FUNCTION(spec.text);
+    const std::string& name = spec.typeId;
+    TypeId tid;
+    if (!TypeId::LookupByNameFailSafe(name, &tid) || !tid.IsChildOf(C2Scheduler::GetTypeId()) ||
+        !tid.HasConstructor() || tid == C2Scheduler::GetTypeId())
+    {
+        throw EdgeInferenceError("unknown scheduler TypeId \"" + name +
+                                 "\"; registered: " + RegisteredNames());
+    }
+    ObjectFactory factory;
+    factory.SetTypeId(tid);
+    for (const auto& [attr, value] : spec.attributes)
+    {
+        // ObjectFactory::Set aborts on unknown names and bad values: check
+        // both first so that they are ordinary input errors.
+        TypeId::AttributeInformation info;
+        if (!tid.LookupAttributeByName(attr, &info))
+        {
+            throw EdgeInferenceError("scheduler " + name + " has no attribute \"" + attr + "\"");
+        }
+        if (!(info.flags & TypeId::ATTR_CONSTRUCT))
+        {
+            throw EdgeInferenceError("attribute " + attr + " of " + name + " cannot be set");
+        }
+        if (!IsWholeNumberText(info.checker->GetValueTypeName(), value) ||
+            !info.checker->CreateValidValue(StringValue(value)))
+        {
+            throw EdgeInferenceError("bad value \"" + value + "\" for attribute " + attr + " of " +
+                                     name + " (expected " +
+                                     info.checker->GetUnderlyingTypeInformation() + ")");
+        }
+        factory.Set(attr, StringValue(value));
+    }
+    return factory;
+}
+
+} // namespace ns3

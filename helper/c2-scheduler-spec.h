@@ -1,0 +1,85 @@
+/*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef C2_SCHEDULER_SPEC_H
+#define C2_SCHEDULER_SPEC_H
+
+#include "ns3/object-factory.h"
+#include "ns3/type-id.h"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup edge-inference
+ * @brief A scheduler plugin named on a command line: a TypeId and the
+ * attributes to give it.
+ *
+ * Written as ns-3 writes an ObjectFactory: "ns3::TreeSearchC2Scheduler",
+ * "ns3::ExhaustiveC2Scheduler[EarlyExit=true]", or with several attributes
+ * "ns3::MyC2Scheduler[A=1,B=2]" (ns-3's own "|" separator works too:
+ * "ns3::MyC2Scheduler[A=1|B=2]"). Any C2Scheduler subclass linked into the
+ * program can be named, the module's own and a user's plugins alike.
+ */
+struct C2SchedulerSpec
+{
+    std::string text;   //!< the text as given (labels tables and files)
+    std::string typeId; //!< TypeId name, e.g. "ns3::TreeSearchC2Scheduler"
+    /// Attribute names and values, in the order given.
+    std::vector<std::pair<std::string, std::string>> attributes;
+};
+
+/**
+ * @brief Parses "TYPEID" or "TYPEID[NAME=VALUE,...]" (separators "," or "|").
+ * @param text the specification
+ * @return the parsed specification (not yet checked against the registered
+ *         TypeIds: see MakeC2SchedulerFactory())
+ * @throws EdgeInferenceError naming the text and what is wrong with it (empty,
+ *         unbalanced brackets, an attribute without "=" or without a name)
+ */
+C2SchedulerSpec ParseC2SchedulerSpec(const std::string& text);
+
+/**
+ * @brief Splits a comma-separated list of specifications at the commas that
+ * are not inside brackets: "Greedy,ns3::X[A=1,B=2]" gives "Greedy" and
+ * "ns3::X[A=1,B=2]".
+ * @param text the list
+ * @return the items, empty ones dropped
+ */
+std::vector<std::string> SplitC2SchedulerList(const std::string& text);
+
+/**
+ * @brief The registered C2Scheduler subclasses that can be created.
+ * @return their TypeIds, sorted by name
+ */
+std::vector<TypeId> GetRegisteredC2Schedulers();
+
+/**
+ * @brief Checks a specification against the TypeId system and makes the
+ * factory that creates the scheduler.
+ *
+ * Every check is made here, so that a bad specification is an ordinary input
+ * error instead of an abort inside ns-3: the TypeId must be a registered,
+ * constructible C2Scheduler subclass; each attribute must exist, be settable
+ * at construction, and its value must be valid (numbers must be entirely
+ * numbers: ns-3 alone reads "1.5abc" as 1.5 and "-3" as 2^64 - 3 for an
+ * unsigned attribute).
+ *
+ * @param spec the specification
+ * @return a factory for the scheduler with its attributes set
+ * @throws EdgeInferenceError for an unknown TypeId (the message lists the
+ *         registered schedulers), an unknown or read-only attribute, or a bad
+ *         value (the message names the attribute and the expected type)
+ */
+ObjectFactory MakeC2SchedulerFactory(const C2SchedulerSpec& spec);
+
+} // namespace ns3
+
+#endif /* C2_SCHEDULER_SPEC_H */
