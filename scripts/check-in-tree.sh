@@ -30,7 +30,7 @@ if [ -n "$standalone" ]; then
   standalone=$(cd "$standalone" && pwd)
 fi
 sources=${EDGE_INFERENCE_NS3_SOURCES:-$repo/../shared/ns-3}
-cache=${EDGE_INFERENCE_NS3_CACHE:-$HOME/.cache/edge-inference}
+cache=${EDGE_INFERENCE_NS3_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/edge-inference}
 jobs=$(nproc)
 
 # The sha256 of each release archive (as published with the archives).

@@ -15,7 +15,7 @@
 # scripts/check-in-tree.sh unpacks (it is unpacked here if missing).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/.." && pwd)
-cache=${EDGE_INFERENCE_NS3_CACHE:-$HOME/.cache/edge-inference}
+cache=${EDGE_INFERENCE_NS3_CACHE:-${XDG_CACHE_HOME:-${HOME:-/tmp}/.cache}/edge-inference}
 sources=${EDGE_INFERENCE_NS3_SOURCES:-$repo/../shared/ns-3}
 fix=()
 case "${1:-}" in
@@ -34,7 +34,8 @@ if [ ! -x "$tool/bin/clang-format-20" ]; then
     exit 2
   }
   mkdir -p "$tool/bin"
-  npm install --prefix "$tool" --no-save --silent @wasm-fmt/clang-format@20.1.7
+  npm_config_cache=$tool/npm-cache npm install --prefix "$tool" --no-save --silent \
+    @wasm-fmt/clang-format@20.1.7
   printf '#!/bin/sh\nexec node "%s" "$@"\n' \
     "$tool/node_modules/@wasm-fmt/clang-format/clang-format-cli.cjs" >"$tool/bin/clang-format-20"
   chmod +x "$tool/bin/clang-format-20"
