@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace ns3
@@ -193,6 +194,131 @@ EvaluateC2Allocation(const C2Problem& problem, const C2Allocation& allocation)
         }
     }
     return ev;
+}
+
+namespace
+{
+
+/**
+ * @brief The first rule a chosen set breaks before any timing: indices,
+ * repetitions, exits and accuracy.
+ * @param problem the problem
+ * @param members the chosen users and exits
+ * @return a one-line reason, or empty if every member is admissible
+ */
+std::string
+InadmissibleMember(const C2Problem& problem, const std::vector<C2BatchMember>& members)
+{
+    std::vector<bool> seen(problem.GetNUsers(), false);
+    for (const C2BatchMember& m : members)
+    {
+        std::ostringstream why;
+        if (m.user >= problem.GetNUsers())
+        {
+            why << "user " << m.user << " is not a user of the problem (" << problem.GetNUsers()
+                << " users)";
+        }
+        else if (seen[m.user])
+        {
+            why << "user " << m.user << " is chosen twice";
+        }
+        else if (m.exit < 1 || m.exit > problem.GetNExits())
+        {
+            why << "exit " << m.exit << " of user " << m.user << " is not in 1.."
+                << problem.GetNExits();
+        }
+        else if (problem.RequiredExit(m.user) == 0)
+        {
+            why << "user " << m.user << " requires accuracy " << problem.GetUsers()[m.user].accuracy
+                << ", more than any exit gives";
+        }
+        else if (m.exit < problem.RequiredExit(m.user))
+        {
+            why << "exit " << m.exit << " of user " << m.user
+                << " is not accurate enough (its required exit is " << problem.RequiredExit(m.user)
+                << ")";
+        }
+        if (!why.str().empty())
+        {
+            return why.str();
+        }
+        seen[m.user] = true;
+    }
+    return "";
+}
+
+} // namespace
+
+C2OneBatchResult
+MakeOneBatchAllocation(const C2Problem& problem, const std::vector<C2BatchMember>& members)
+{
+    C2OneBatchResult result;
+    result.allocation.execution = C2Allocation::BATCH;
+    result.reason = InadmissibleMember(problem, members);
+    if (!result.reason.empty())
+    {
+        return result;
+    }
+    // Fixed exits fix every block's batch size, hence every offset.
+    std::vector<uint32_t> counts(problem.GetNExits(), 0);
+    for (const C2BatchMember& m : members)
+    {
+        counts[m.exit - 1]++;
+    }
+    const std::vector<double> offsets = problem.ExitOffsets(counts);
+    // The shelf: the latest upload deadline every member can meet.
+    double shelf = std::numeric_limits<double>::infinity();
+    const C2BatchMember* binding = nullptr;
+    for (const C2BatchMember& m : members)
+    {
+        const double t = problem.GetUsers()[m.user].deadlineS - offsets[m.exit - 1];
+        if (t < shelf)
+        {
+            shelf = t;
+            binding = &m;
+        }
+    }
+    std::ostringstream why;
+    if (binding && !(shelf > 0))
+    {
+        why << "user " << binding->user << " cannot finish: its deadline is "
+            << problem.GetUsers()[binding->user].deadlineS << " s and the batch computes "
+            << offsets[binding->exit - 1] << " s up to its exit";
+        result.reason = why.str();
+        return result;
+    }
+    double totalNeed = 0;
+    for (const C2BatchMember& m : members)
+    {
+        totalNeed += problem.Need(m.user, shelf);
+        result.allocation.served.push_back(MakeC2ServedTask(problem, m.user, m.exit, shelf));
+    }
+    result.allocation.uploadDeadlineS = binding ? shelf : 0;
+    const C2Evaluation ev = EvaluateC2Allocation(problem, result.allocation);
+    result.feasible = ev.feasible;
+    result.allocation.feasible = ev.feasible;
+    result.allocation.violations = ev.violations;
+    for (std::size_t i = 0; ev.feasible && i < result.allocation.served.size(); ++i)
+    {
+        C2ServedTask& task = result.allocation.served[i];
+        task.uploadEndS = ev.uploadEndS[i];
+        task.computeStartS = ev.taskStartS[i];
+        task.completionS = ev.completionS[i];
+    }
+    if (!ev.feasible && std::isinf(totalNeed))
+    {
+        why << "user " << binding->user << "'s upload deadline " << shelf
+            << " s is too short for some member's task at any bandwidth";
+        result.reason = why.str();
+    }
+    else if (!ev.feasible)
+    {
+        why << "the members need " << totalNeed
+            << (problem.UsesResourceBlocks() ? " resource blocks" : " Hz") << " by the upload "
+            << "deadline " << shelf << " s, more than the " << problem.Capacity() << " available";
+        result.reason = why.str();
+    }
+    return result;
 }
 
 } // namespace ns3

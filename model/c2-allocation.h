@@ -107,6 +107,56 @@ C2ServedTask MakeC2ServedTask(const C2Problem& problem,
 
 /**
  * @ingroup edge-inference
+ * @brief One member of a batch: a user and the exit its task leaves at.
+ */
+struct C2BatchMember
+{
+    uint32_t user{0}; //!< index into C2Problem::GetUsers()
+    uint32_t exit{0}; //!< exit 1..N
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief The feasible one-batch allocation of a chosen set of users, or why
+ * none exists (MakeOneBatchAllocation()).
+ */
+struct C2OneBatchResult
+{
+    bool feasible{false};    //!< the chosen set can be served as one batch
+    std::string reason;      //!< why not, one line naming the user or the total; empty if feasible
+    C2Allocation allocation; //!< the allocation (BATCH, evaluated); meaningful only if feasible
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Builds the one-batch allocation of a chosen set of users and exits:
+ * what every batching scheduler computes once it has picked its set.
+ *
+ * With the exits fixed, the batch sizes of all blocks are fixed, so each
+ * task's compute offset Phi_k is a constant (manual: *The allocation
+ * problem*). The uploads must end by the shelf t* = min_k (T_k - Phi_k),
+ * fixed by one binding user, and each user then needs w_k(t*) (whole
+ * resource blocks in resource-block mode). The set is feasible when t* > 0
+ * and the needs add up to at most the band; among all allocations of this
+ * set the result is the one with the latest upload deadline and the least
+ * total bandwidth. Feasibility is decided by EvaluateC2Allocation(), the
+ * module's single check; the reason names the first rule that fails.
+ *
+ * @param problem the problem (must pass Validate())
+ * @param members the users and their exits, each user at most once; the
+ *        allocation serves them in this order
+ * @return the evaluated allocation (served tasks with their needs as
+ *         bandwidths, uploadDeadlineS = t*, predicted times), or feasible ==
+ *         false and a reason: a user index out of range or repeated, an exit
+ *         out of 1..N or not accurate enough for its user, a user that
+ *         cannot finish even with an instant upload (t* <= 0), or needs
+ *         above the band
+ */
+C2OneBatchResult MakeOneBatchAllocation(const C2Problem& problem,
+                                        const std::vector<C2BatchMember>& members);
+
+/**
+ * @ingroup edge-inference
  * @brief The single source of truth for feasibility and predicted times.
  *
  * Recomputes everything from the problem and the allocation's users, exits

@@ -170,11 +170,16 @@ ExhaustiveC2Scheduler::DoAllocate(const C2Problem& problem)
     };
     visit(0);
 
-    result.uploadDeadlineS = bestT;
+    // The served set's allocation: its shelf bestT and every need at it.
+    std::vector<C2BatchMember> chosen;
     for (uint32_t k : best)
     {
-        result.served.push_back(MakeC2ServedTask(problem, k, exitOf[k], bestT));
+        chosen.push_back({k, exitOf[k]});
     }
+    const C2OneBatchResult batch = MakeOneBatchAllocation(problem, chosen);
+    NS_ASSERT_MSG(batch.feasible, "the search's best set is infeasible: " << batch.reason);
+    result.served = batch.allocation.served;
+    result.uploadDeadlineS = batch.allocation.uploadDeadlineS;
     NS_LOG_DEBUG("served " << bestSize << " of " << nUsers << ", t* = " << bestT
                            << " s, total need " << bestNeed << " units");
     return result;

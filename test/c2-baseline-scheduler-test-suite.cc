@@ -912,6 +912,81 @@ class EvaluationTestCase : public TestCase
     }
 };
 
+/**
+ * MakeOneBatchAllocation on a hand problem. Fixed-PSD rates with SNR 3 give
+ * 2 bit/s/Hz, so w_k(t) = D_k / (2 t). Exit 1: a = 0.6, tau_1(b) = 1 ms b +
+ * 2 ms; exit 2: a = 0.9, tau_2(b) = 2 ms b + 4 ms. Users: D = 20, 39, 30 kbit,
+ * T = 50, 40, 80 ms, A = 0.5, 0.85, 0.6 (user 1 requires exit 2).
+ */
+class OneBatchAllocationTestCase : public TestCase
+{
+  public:
+    OneBatchAllocationTestCase()
+        : TestCase("One-batch allocation of a chosen set, by hand")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const C2Problem p = HandProblem(1e6,
+                                        {{0.6, 0.001, 0.002}, {0.9, 0.002, 0.004}},
+                                        {20e3, 39e3, 30e3},
+                                        {0.050, 0.040, 0.080},
+                                        {0.5, 0.85, 0.6});
+        // Users 0 (exit 1) and 1 (exit 2): b_1 = 2, b_2 = 1, so the offsets
+        // are tau_1(2) = 4 ms and 4 + tau_2(1) = 10 ms; the shelf is
+        // min(50 - 4, 40 - 10) = 30 ms (user 1 binds); the needs are
+        // 20e3 / 0.06 = 333,333.3 Hz and 39e3 / 0.06 = 650,000 Hz, 983 kHz in all.
+        C2OneBatchResult r = MakeOneBatchAllocation(p, {{0, 1}, {1, 2}});
+        NS_TEST_ASSERT_MSG_EQ(r.feasible, true, r.reason);
+        NS_TEST_ASSERT_MSG_EQ(r.reason, "", "no reason when feasible");
+        const C2Allocation& a = r.allocation;
+        NS_TEST_ASSERT_MSG_EQ_TOL(a.uploadDeadlineS, 0.030, 1e-12, "shelf");
+        NS_TEST_ASSERT_MSG_EQ(a.served.size(), 2u, "both served");
+        NS_TEST_ASSERT_MSG_EQ_TOL(a.served[0].bandwidthHz, 20e3 / 0.06, 1e-6, "need of user 0");
+        NS_TEST_ASSERT_MSG_EQ_TOL(a.served[1].bandwidthHz, 650e3, 1e-6, "need of user 1");
+        NS_TEST_ASSERT_MSG_EQ_TOL(a.served[0].completionS, 0.034, 1e-12, "30 + 4 ms");
+        NS_TEST_ASSERT_MSG_EQ_TOL(a.served[1].completionS, 0.040, 1e-12, "30 + 10 ms");
+        NS_TEST_ASSERT_MSG_EQ(EvaluateC2Allocation(p, a).feasible, true, "re-evaluated");
+
+        // All three (user 2 at exit 1): b_1 = 3, offsets 5 and 11 ms, shelf
+        // min(45, 29, 75) = 29 ms, needs 89e3 / 0.058 = 1.534 MHz > 1 MHz.
+        r = MakeOneBatchAllocation(p, {{0, 1}, {1, 2}, {2, 1}});
+        NS_TEST_ASSERT_MSG_EQ(r.feasible, false, "needs above the band");
+        NS_TEST_ASSERT_MSG_NE(r.reason.find("more than the 1e+06 available"),
+                              std::string::npos,
+                              r.reason);
+        NS_TEST_ASSERT_MSG_NE(r.reason.find("need 1.53448e+06 Hz"), std::string::npos, r.reason);
+
+        // The reasons that need no timing, each named.
+        const std::vector<std::pair<std::vector<C2BatchMember>, std::string>> bad = {
+            {{{1, 1}}, "exit 1 of user 1 is not accurate enough (its required exit is 2)"},
+            {{{0, 1}, {0, 2}}, "user 0 is chosen twice"},
+            {{{3, 1}}, "user 3 is not a user of the problem (3 users)"},
+            {{{0, 3}}, "exit 3 of user 0 is not in 1..2"},
+        };
+        for (const auto& [members, reason] : bad)
+        {
+            r = MakeOneBatchAllocation(p, members);
+            NS_TEST_ASSERT_MSG_EQ(r.feasible, false, reason);
+            NS_TEST_ASSERT_MSG_EQ(r.reason, reason, "the reason");
+        }
+
+        // A deadline shorter than the computation: T = 2.5 ms < tau_1(1) = 3 ms,
+        // so the shelf is negative.
+        const C2Problem tight = HandProblem(1e6, {{0.6, 0.001, 0.002}}, {20e3}, {0.0025}, {0.5});
+        r = MakeOneBatchAllocation(tight, {{0, 1}});
+        NS_TEST_ASSERT_MSG_EQ(r.feasible, false, "no time to upload");
+        NS_TEST_ASSERT_MSG_NE(r.reason.find("user 0 cannot finish"), std::string::npos, r.reason);
+
+        // Nobody chosen: feasible and empty.
+        r = MakeOneBatchAllocation(p, {});
+        NS_TEST_ASSERT_MSG_EQ(r.feasible, true, r.reason);
+        NS_TEST_ASSERT_MSG_EQ(r.allocation.served.size(), 0u, "serves nobody");
+    }
+};
+
 /// The baseline schedulers' TestSuite.
 class C2BaselineSchedulerTestSuite : public TestSuite
 {
@@ -924,6 +999,7 @@ class C2BaselineSchedulerTestSuite : public TestSuite
         AddTestCase(new ExhaustiveLimitTestCase);
         AddTestCase(new ExhaustiveVersusNaiveTestCase);
         AddTestCase(new RandomComparisonTestCase);
+        AddTestCase(new OneBatchAllocationTestCase);
     }
 };
 
