@@ -36,11 +36,11 @@ def build(bld):
         'helper/c2-scheduler-spec.cc',
         'helper/edge-inference-cell-helper.cc',
         'helper/edge-inference-helper.cc',
+        'helper/edge-inference-scenario-runner.cc',
         'helper/edge-inference-stats.cc',
         'helper/ofdma-uplink-helper.cc',
         'helper/task-record-csv-writer.cc',
         'model/c2-allocation.cc',
-        'model/c2-problem-json.cc',
         'model/c2-problem.cc',
         'model/c2-scenario.cc',
         'model/c2-scheduler.cc',
@@ -73,6 +73,7 @@ def build(bld):
     module_test = bld.create_ns3_module_test_library('edge-inference')
     module_test.use.append('EDGE_INFERENCE_DATA')
     module_test.source = [
+        'model/c2-problem-json.cc',
         'test/bad-input-matrix-test-suite.cc',
         'test/c2-baseline-scheduler-test-suite.cc',
         'test/c2-early-exit-scheduler-test-suite.cc',
@@ -98,6 +99,7 @@ def build(bld):
         'helper/c2-scheduler-spec.h',
         'helper/edge-inference-cell-helper.h',
         'helper/edge-inference-helper.h',
+        'helper/edge-inference-scenario-runner.h',
         'helper/edge-inference-stats.h',
         'helper/ofdma-uplink-helper.h',
         'helper/task-record-csv-writer.h',

@@ -11,8 +11,12 @@
 #  - builds the module as a shared library;
 #  - builds a test runner (ns-3's TestRunner with the module's TestSuites
 #    compiled in) and registers one ctest test per TestSuite, discovered
-#    from the runner's --list output after each build;
+#    from the runner's --list output after each build
+#    (edge-inference-test-runner.cmake);
 #  - builds examples (and tools declared with build_lib_example).
+
+include(GNUInstallDirs)
+include(${CMAKE_CURRENT_LIST_DIR}/edge-inference-test-runner.cmake)
 
 set(CMAKE_CXX_STANDARD 17)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)
@@ -95,42 +99,21 @@ function(build_lib)
     get_filename_component(_name ${_h} NAME)
     configure_file(${_h} ${_inc}/ns3/${_name} COPYONLY)
   endforeach()
-  target_include_directories(${_lib} PUBLIC ${_inc})
-  set_target_properties(${_lib} PROPERTIES OUTPUT_NAME ns3-${_lib})
+  target_include_directories(
+    ${_lib} PUBLIC $<BUILD_INTERFACE:${_inc}> $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>
+  )
+  # Programs built against the installed package (find_package) get the
+  # same logging and asserts as the module's own code.
+  target_compile_definitions(${_lib} INTERFACE NS3_LOG_ENABLE NS3_ASSERT_ENABLE)
+  # Installed as ns3::lib<module>, the names of ns-3's own CMake package.
+  set_target_properties(${_lib} PROPERTIES OUTPUT_NAME ns3-${_lib} EXPORT_NAME lib${_lib})
   # As in ns-3, ${lib<module>} names the module's library target.
   set(lib${_lib} ${_lib})
   set(lib${_lib} ${_lib} PARENT_SCOPE)
 
   if(ENABLE_TESTS AND BLIB_TEST_SOURCES)
-    set(_runner ${_lib}-test-runner)
-    add_executable(
-      ${_runner} ${CMAKE_CURRENT_SOURCE_DIR}/cmake/test-runner-main.cc
-                 ${BLIB_TEST_SOURCES}
-    )
-    # TestSuites register themselves through static objects: they live in
-    # the runner itself so the linker cannot drop them.
-    target_link_libraries(${_runner} PRIVATE ${_lib})
-    # One ctest test per TestSuite, discovered after every build of the
-    # runner so that the list can never drift from the code.
-    set(_ctest_file ${CMAKE_CURRENT_BINARY_DIR}/${_runner}-suites.cmake)
-    add_custom_command(
-      TARGET ${_runner}
-      POST_BUILD
-      COMMAND
-        ${CMAKE_COMMAND} -D RUNNER=$<TARGET_FILE:${_runner}> -D
-        OUTPUT=${_ctest_file} -P
-        ${CMAKE_CURRENT_SOURCE_DIR}/cmake/discover-test-suites.cmake
-      VERBATIM
-    )
-    # Until the runner has been built, ctest reports one failing test
-    # rather than silently running none.
-    if(NOT EXISTS ${_ctest_file})
-      file(WRITE ${_ctest_file}
-        "add_test(${_runner}-not-built ${CMAKE_COMMAND} -E false)\n")
-    endif()
-    set_property(
-      DIRECTORY ${CMAKE_CURRENT_SOURCE_DIR} APPEND PROPERTY TEST_INCLUDE_FILES
-                                                          ${_ctest_file}
+    edge_inference_add_test_runner(
+      NAME ${_lib}-test-runner SOURCES ${BLIB_TEST_SOURCES} LIBRARIES ${_lib}
     )
   endif()
 

@@ -23,9 +23,14 @@
  *   edge-inference-paper --users=10,20,30,40,50,60 --frames=100 --runs=10 \
  *     --schedulers=Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch \
  *     --bandwidth=1e6 --output=edge-inference-paper-results --RngRun=1
- * --schedulers also takes any C2Scheduler TypeId linked into the program,
- * with attributes, e.g. ns3::ExhaustiveC2Scheduler[EarlyExit=true,MaxUsers=20]
- * (such a label is quoted in the CSV files when it holds a comma).
+ * --schedulers also takes any C2Scheduler TypeId linked into the program or
+ * loaded from a shared library with --plugins, with attributes, e.g.
+ * ns3::ExhaustiveC2Scheduler[EarlyExit=true,MaxUsers=20] (such a label is
+ * quoted in the CSV files when it holds a comma).
+ *
+ * Each simulation is one call of RunEdgeInferenceScenario()
+ * (helper/edge-inference-scenario-runner.h); the rest of this file reads the
+ * options, sums the results and writes the table, the CSV files and the plot.
  * Run r (0-based) uses RngRun + r for the drop, the fading and the tasks,
  * the same for every scheduler. Outputs in --output: frames.csv (one line
  * per scheduler, users, run and frame), summary.csv, throughput.plt and,
@@ -34,23 +39,21 @@
 
 #include "ns3/c2-scheduler-spec.h"
 #include "ns3/core-module.h"
-#include "ns3/edge-controller.h"
-#include "ns3/edge-inference-cell-helper.h"
 #include "ns3/edge-inference-error.h"
-#include "ns3/edge-inference-helper.h"
-#include "ns3/edge-inference-stats.h"
+#include "ns3/edge-inference-scenario-runner.h"
 #include "ns3/gnuplot.h"
 #include "ns3/task-record-csv-writer.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
 #include <sstream>
-#include <sys/stat.h>
 
 using namespace ns3;
 
@@ -152,136 +155,27 @@ Fail(const std::string& message)
     std::exit(1);
 }
 
-/// Parameters of every simulation of the sweep.
-struct Setup
+/// The experiment's options, checked.
+struct Options
 {
-    uint32_t frames{100};    //!< frames per simulation
-    double bandwidthHz{1e6}; //!< B
-    double radiusM{200};     //!< cell radius
-    bool fading{true};       //!< Rayleigh block fading
-    std::string profile;     //!< profile file
-    std::string taskCsv;     //!< per-task CSV ("" = none)
-};
-
-/// What one simulation gives.
-struct SimResult
-{
-    std::vector<EdgeFrameStats> frames; //!< per frame
-    uint64_t completed{0};              //!< tasks completed
-    uint64_t predicted{0};              //!< tasks served by the scheduler
-    uint64_t events{0};                 //!< simulator events
+    std::vector<uint32_t> userCounts;                   //!< K values
+    uint32_t runs{10};                                  //!< drops per (scheduler, K)
+    std::vector<SchedulerChoice> schedulers;            //!< in table order
+    EdgeInferenceScenario scenario;                     //!< everything but K, run and scheduler
+    std::string output{"edge-inference-paper-results"}; //!< output folder
+    bool taskCsv{false};                                //!< write tasks.csv
 };
 
 /**
- * One packet-level simulation of the cell.
- * @param setup sweep parameters
- * @param s scheduler
- * @param users K
- * @param rngRun RngRun of this drop
- * @param run run index (for the task CSV)
- * @param taskCsv per-task writer or null
- * @return the result
+ * @brief Reads --users.
+ * @param text the option's value
+ * @return the numbers of users
  */
-SimResult
-Simulate(const Setup& setup,
-         const SchedulerChoice& s,
-         uint32_t users,
-         uint64_t rngRun,
-         uint32_t run,
-         std::ofstream* taskCsv)
+std::vector<uint32_t>
+ReadUserCounts(const std::string& text)
 {
-    RngSeedManager::SetRun(rngRun);
-    EdgeInferenceCellHelper cellHelper;
-    cellHelper.SetCellRadius(setup.radiusM);
-    cellHelper.GetUplinkHelper().EnableFading(setup.fading);
-    cellHelper.GetUplinkHelper().SetBsDeviceAttribute("Bandwidth", DoubleValue(setup.bandwidthHz));
-    // Fixed streams: the same drop, fading and tasks for every scheduler.
-    EdgeInferenceCell cell = cellHelper.Create(users, 1);
-
-    EdgeInferenceHelper edge;
-    edge.SetProfile(setup.profile);
-    edge.SetSchedulerType(s.spec.typeId);
-    for (const auto& [name, value] : s.spec.attributes)
-    {
-        edge.SetSchedulerAttribute(name, StringValue(value));
-    }
-    edge.SetControllerAttribute("MaxFrames", UintegerValue(setup.frames));
-    edge.SetClientAttribute("MaxTasks", UintegerValue(setup.frames));
-    EdgeInferenceApplications apps = edge.Install(cell.bs, cell.bs, cell.ues);
-    edge.AssignStreams(apps, 1000);
-    apps.GetAll().Start(Seconds(0));
-
-    Ptr<EdgeInferenceStats> stats = Create<EdgeInferenceStats>();
-    stats->Connect(apps);
-
-    struct Sink
-    {
-        std::ofstream* out;
-        std::string prefix;
-
-        void Write(const InferenceTaskRecord& r)
-        {
-            *out << prefix << TaskRecordCsvWriter::FormatRecord(r) << "\n";
-        }
-    } sink{taskCsv, s.label + "," + std::to_string(users) + "," + std::to_string(run) + ","};
-
-    if (taskCsv)
-    {
-        for (auto it = apps.clients.Begin(); it != apps.clients.End(); ++it)
-        {
-            (*it)->TraceConnectWithoutContext("TaskRecord", MakeCallback(&Sink::Write, &sink));
-        }
-    }
-    TimeValue period;
-    apps.GetController()->GetAttribute("FramePeriod", period);
-    // One extra frame lets the last frame's tasks finish.
-    Simulator::Stop(period.Get() * (setup.frames + 1));
-    Simulator::Run();
-    SimResult r;
-    r.frames = stats->GetFrames();
-    r.completed = stats->GetCompleted();
-    r.predicted = stats->GetPredicted();
-    r.events = Simulator::GetEventCount();
-    Simulator::Destroy();
-    return r;
-}
-
-} // namespace
-
-int
-main(int argc, char* argv[])
-{
-    std::string usersArg = "10,20,30,40,50,60";
-    std::string schedulersArg =
-        "Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch";
-    uint32_t runs = 10;
-    Setup setup;
-    setup.profile = EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv";
-    std::string output = "edge-inference-paper-results";
-    bool taskCsv = false;
-
-    CommandLine cmd(__FILE__);
-    cmd.Usage("The paper's experiment: throughput vs number of users for every scheduler, "
-              "packet level, on the same seeded drops. Use --RngRun=N for other drops.");
-    cmd.AddValue("users", "Comma-separated numbers of users K", usersArg);
-    cmd.AddValue("frames", "Frames (100 ms each) per simulation", setup.frames);
-    cmd.AddValue("runs", "Drops per (scheduler, K); run r uses RngRun + r", runs);
-    cmd.AddValue("bandwidth", "Uplink bandwidth B (Hz), a multiple of 10 kHz", setup.bandwidthHz);
-    cmd.AddValue("radius", "Cell radius (m)", setup.radiusM);
-    cmd.AddValue("fading", "Rayleigh block fading (constant within a frame)", setup.fading);
-    cmd.AddValue("profile", "DNN profile file", setup.profile);
-    cmd.AddValue("schedulers",
-                 "Comma-separated schedulers: Sequential, SequentialEE, EqualBandwidth, "
-                 "ShelfPacking, Greedy, TreeSearch, Exhaustive, or any C2Scheduler TypeId "
-                 "linked into the program, with attributes: ns3::TypeName[NAME=VALUE,...]",
-                 schedulersArg);
-    cmd.AddValue("output", "Output folder (created if missing)", output);
-    cmd.AddValue("task-csv", "Also write every task's record to tasks.csv (large)", taskCsv);
-    cmd.Parse(argc, argv);
-
-    // Validate the options before any simulation.
-    std::vector<uint32_t> userCounts;
-    for (const std::string& u : Split(usersArg))
+    std::vector<uint32_t> counts;
+    for (const std::string& u : Split(text))
     {
         char* end = nullptr;
         const long v = std::strtol(u.c_str(), &end, 10);
@@ -289,30 +183,37 @@ main(int argc, char* argv[])
         {
             Fail("--users: '" + u + "' is not a number of users > 0");
         }
-        userCounts.push_back(v);
+        counts.push_back(v);
     }
-    if (userCounts.empty())
+    if (counts.empty())
     {
         Fail("--users: give at least one number of users");
     }
-    if (setup.frames == 0)
+    return counts;
+}
+
+/**
+ * @brief Loads --plugins, then reads --schedulers.
+ * @param plugins the --plugins value
+ * @param list the --schedulers value
+ * @return the schedulers
+ */
+std::vector<SchedulerChoice>
+ReadSchedulers(const std::string& plugins, const std::string& list)
+{
+    try
     {
-        Fail("--frames must be > 0");
+        for (const TypeId& tid : LoadC2SchedulerPlugins(plugins))
+        {
+            std::cout << "Loaded scheduler plugin " << tid.GetName() << "\n";
+        }
     }
-    if (runs == 0)
+    catch (const EdgeInferenceError& e)
     {
-        Fail("--runs must be > 0");
-    }
-    if (!(setup.bandwidthHz > 0))
-    {
-        Fail("--bandwidth must be > 0 Hz");
-    }
-    if (!(setup.radiusM > 10))
-    {
-        Fail("--radius must be > 10 m (users are at least 10 m from the BS)");
+        Fail(std::string("--plugins: ") + e.what());
     }
     std::vector<SchedulerChoice> schedulers;
-    for (const std::string& item : SplitC2SchedulerList(schedulersArg))
+    for (const std::string& item : SplitC2SchedulerList(list))
     {
         try
         {
@@ -327,60 +228,181 @@ main(int argc, char* argv[])
     {
         Fail("--schedulers: give at least one scheduler");
     }
+    return schedulers;
+}
+
+/**
+ * @brief Reads and checks the command line.
+ * @param argc argument count
+ * @param argv arguments
+ * @return the options
+ */
+Options
+ParseOptions(int argc, char* argv[])
+{
+    Options o;
+    EdgeInferenceScenario& sc = o.scenario;
+    std::string usersArg = "10,20,30,40,50,60";
+    std::string schedulersArg =
+        "Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch";
+    std::string profile = EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv";
+    std::string plugins;
+    CommandLine cmd(__FILE__);
+    cmd.Usage("The paper's experiment: throughput vs number of users for every scheduler, "
+              "packet level, on the same seeded drops. Use --RngRun=N for other drops.");
+    cmd.AddValue("users", "Comma-separated numbers of users K", usersArg);
+    cmd.AddValue("frames", "Frames (100 ms each) per simulation", sc.frames);
+    cmd.AddValue("runs", "Drops per (scheduler, K); run r uses RngRun + r", o.runs);
+    cmd.AddValue("bandwidth", "Uplink bandwidth B (Hz), a multiple of 10 kHz", sc.bandwidthHz);
+    cmd.AddValue("radius", "Cell radius (m)", sc.cellRadiusM);
+    cmd.AddValue("fading", "Rayleigh block fading (constant within a frame)", sc.fading);
+    cmd.AddValue("profile", "DNN profile file", profile);
+    cmd.AddValue("schedulers",
+                 "Comma-separated schedulers: Sequential, SequentialEE, EqualBandwidth, "
+                 "ShelfPacking, Greedy, TreeSearch, Exhaustive, or any C2Scheduler TypeId "
+                 "linked into the program or loaded with --plugins, with attributes: "
+                 "ns3::TypeName[NAME=VALUE,...]",
+                 schedulersArg);
+    cmd.AddValue("plugins",
+                 "Comma-separated shared libraries with C2Scheduler plugins to load before "
+                 "reading --schedulers (e.g. ./libmy-scheduler.so)",
+                 plugins);
+    cmd.AddValue("output", "Output folder (created if missing)", o.output);
+    cmd.AddValue("task-csv", "Also write every task's record to tasks.csv (large)", o.taskCsv);
+    cmd.Parse(argc, argv);
+
+    o.userCounts = ReadUserCounts(usersArg);
+    if (sc.frames == 0)
+    {
+        Fail("--frames must be > 0");
+    }
+    if (o.runs == 0)
+    {
+        Fail("--runs must be > 0");
+    }
+    if (!(sc.bandwidthHz > 0))
+    {
+        Fail("--bandwidth must be > 0 Hz");
+    }
+    if (!(sc.cellRadiusM > sc.minDistanceM))
+    {
+        Fail("--radius must be > 10 m (users are at least 10 m from the BS)");
+    }
+    o.schedulers = ReadSchedulers(plugins, schedulersArg);
     try
     {
-        EarlyExitProfile::ReadFile(setup.profile);
+        sc.profile = EarlyExitProfile::ReadFile(profile);
     }
     catch (const std::exception& e)
     {
         Fail(std::string("--profile: ") + e.what());
     }
-    mkdir(output.c_str(), 0755);
-    std::ofstream framesCsv(output + "/frames.csv");
-    if (!framesCsv)
-    {
-        Fail("--output: cannot write " + output + "/frames.csv");
-    }
-    framesCsv << "scheduler,users,run,rng_run,frame,requests,candidates,predicted,completed\n";
-    std::ofstream tasks;
-    if (taskCsv)
-    {
-        tasks.open(output + "/tasks.csv");
-        tasks << "scheduler_label,users,run," << TaskRecordCsvWriter::GetHeader() << "\n";
-    }
+    sc.collectTasks = o.taskCsv;
+    return o;
+}
 
-    const uint64_t baseRun = RngSeedManager::GetRun();
-    const double frameS = 0.1;
-    std::cout << "Edge inference with batching and early exiting: " << schedulers.size()
-              << " schedulers x " << userCounts.size() << " user counts x " << runs << " runs x "
-              << setup.frames << " frames (RngRun " << baseRun << ".." << baseRun + runs - 1
-              << ")\n";
-    // completed[label][K] summed over runs; predicted likewise.
-    std::map<std::string, std::map<uint32_t, uint64_t>> completed;
-    std::map<std::string, std::map<uint32_t, uint64_t>> predicted;
-    const auto t0 = std::chrono::steady_clock::now();
-    const size_t total = schedulers.size() * userCounts.size() * runs;
-    size_t done = 0;
-    for (uint32_t k : userCounts)
+/// Completed and predicted tasks summed over the runs, per scheduler label and K.
+struct Totals
+{
+    std::map<std::string, std::map<uint32_t, uint64_t>> completed; //!< [label][K]
+    std::map<std::string, std::map<uint32_t, uint64_t>> predicted; //!< [label][K]
+};
+
+/// The output files written while the sweep runs.
+struct SweepFiles
+{
+    std::ofstream frames; //!< frames.csv
+    std::ofstream tasks;  //!< tasks.csv, if asked for
+};
+
+/**
+ * @brief Opens frames.csv (and tasks.csv) and writes their headers.
+ * @param o the options
+ * @param files the files to open
+ */
+void
+OpenSweepFiles(const Options& o, SweepFiles& files)
+{
+    std::error_code ignored; // a failure shows when frames.csv cannot be written
+    std::filesystem::create_directories(o.output, ignored);
+    files.frames.open(o.output + "/frames.csv");
+    if (!files.frames)
     {
-        for (uint32_t run = 0; run < runs; ++run)
+        Fail("--output: cannot write " + o.output + "/frames.csv");
+    }
+    files.frames << "scheduler,users,run,rng_run,frame,requests,candidates,predicted,completed\n";
+    if (o.taskCsv)
+    {
+        files.tasks.open(o.output + "/tasks.csv");
+        files.tasks << "scheduler_label,users,run," << TaskRecordCsvWriter::GetHeader() << "\n";
+    }
+}
+
+/**
+ * @brief Writes one simulation's frames (and tasks) to the sweep's files.
+ * @param o the options
+ * @param label scheduler label
+ * @param k users
+ * @param run run index
+ * @param r the simulation's result
+ * @param files the files
+ */
+void
+WriteSimulation(const Options& o,
+                const std::string& label,
+                uint32_t k,
+                uint32_t run,
+                const EdgeInferenceScenarioResult& r,
+                SweepFiles& files)
+{
+    const uint64_t rngRun = o.scenario.rngRun;
+    for (const EdgeFrameStats& f : r.frames)
+    {
+        if (f.frame < o.scenario.frames)
         {
-            for (const SchedulerChoice& s : schedulers)
+            files.frames << CsvField(label) << "," << k << "," << run << "," << rngRun << ","
+                         << f.frame << "," << f.requests << "," << f.candidates << ","
+                         << f.predicted << "," << f.completed << "\n";
+        }
+    }
+    for (const InferenceTaskRecord& t : r.tasks)
+    {
+        files.tasks << CsvField(label) << "," << k << "," << run << ","
+                    << TaskRecordCsvWriter::FormatRecord(t) << "\n";
+    }
+}
+
+/**
+ * @brief Runs every (K, run, scheduler) simulation, with a progress line.
+ * @param o the options (the scenario's K, RngRun and scheduler are set here)
+ * @param files the output files
+ * @return the totals
+ */
+Totals
+RunSweep(Options& o, SweepFiles& files)
+{
+    const uint64_t baseRun = RngSeedManager::GetRun();
+    std::cout << "Edge inference with batching and early exiting: " << o.schedulers.size()
+              << " schedulers x " << o.userCounts.size() << " user counts x " << o.runs
+              << " runs x " << o.scenario.frames << " frames (RngRun " << baseRun << ".."
+              << baseRun + o.runs - 1 << ")\n";
+    Totals totals;
+    const auto t0 = std::chrono::steady_clock::now();
+    const size_t total = o.schedulers.size() * o.userCounts.size() * o.runs;
+    size_t done = 0;
+    for (uint32_t k : o.userCounts)
+    {
+        for (uint32_t run = 0; run < o.runs; ++run)
+        {
+            for (const SchedulerChoice& s : o.schedulers)
             {
-                const SimResult r =
-                    Simulate(setup, s, k, baseRun + run, run, taskCsv ? &tasks : nullptr);
-                completed[s.label][k] += r.completed;
-                predicted[s.label][k] += r.predicted;
-                for (const EdgeFrameStats& f : r.frames)
-                {
-                    if (f.frame >= setup.frames)
-                    {
-                        continue;
-                    }
-                    framesCsv << CsvField(s.label) << "," << k << "," << run << "," << baseRun + run
-                              << "," << f.frame << "," << f.requests << "," << f.candidates << ","
-                              << f.predicted << "," << f.completed << "\n";
-                }
+                o.scenario.users = k;
+                o.scenario.rngRun = baseRun + run;
+                o.scenario.scheduler = s.spec;
+                const EdgeInferenceScenarioResult r = RunEdgeInferenceScenario(o.scenario);
+                totals.completed[s.label][k] += r.completed;
+                totals.predicted[s.label][k] += r.predicted;
+                WriteSimulation(o, s.label, k, run, r, files);
                 ++done;
                 const double el =
                     std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -391,52 +413,88 @@ main(int argc, char* argv[])
         }
     }
     std::cerr << "\n";
+    return totals;
+}
 
-    // Table and summary.
-    std::ofstream summary(output + "/summary.csv");
+/**
+ * @brief Prints the throughput table and writes summary.csv.
+ * @param o the options
+ * @param totals the sweep's totals
+ */
+void
+WriteTable(const Options& o, Totals& totals)
+{
+    std::ofstream summary(o.output + "/summary.csv");
     summary << "scheduler,users,runs,frames,completed_per_frame,completed_per_second,"
                "predicted_per_frame\n";
-    const double framesTotal = static_cast<double>(setup.frames) * runs;
-    std::cout << "\nThroughput, completed tasks per second (per frame of 100 ms in brackets)\n";
+    const double framesTotal = static_cast<double>(o.scenario.frames) * o.runs;
+    const double frameS = o.scenario.framePeriod.GetSeconds();
+    std::cout << "\nThroughput, completed tasks per second (per frame of "
+              << o.scenario.framePeriod.GetMilliSeconds() << " ms in brackets)\n";
+    // A column is at least 22 characters wide, and wider for a long label.
+    const auto columnWidth = [](const SchedulerChoice& s) {
+        return static_cast<int>(std::max<size_t>(22, s.label.size() + 2));
+    };
     std::cout << std::setw(6) << "users";
-    for (const SchedulerChoice& s : schedulers)
+    for (const SchedulerChoice& s : o.schedulers)
     {
-        std::cout << std::setw(22) << s.label;
+        std::cout << std::setw(columnWidth(s)) << s.label;
     }
     std::cout << "\n";
-    for (uint32_t k : userCounts)
+    for (uint32_t k : o.userCounts)
     {
         std::cout << std::setw(6) << k;
-        for (const SchedulerChoice& s : schedulers)
+        for (const SchedulerChoice& s : o.schedulers)
         {
-            const double perFrame = completed[s.label][k] / framesTotal;
+            const double perFrame = totals.completed[s.label][k] / framesTotal;
             std::ostringstream cell;
             cell << std::fixed << std::setprecision(1) << perFrame / frameS << " ("
                  << std::setprecision(2) << perFrame << ")";
-            std::cout << std::setw(22) << cell.str();
-            summary << CsvField(s.label) << "," << k << "," << runs << "," << setup.frames << ","
-                    << std::setprecision(17) << perFrame << "," << perFrame / frameS << ","
-                    << predicted[s.label][k] / framesTotal << "\n";
+            std::cout << std::setw(columnWidth(s)) << cell.str();
+            summary << CsvField(s.label) << "," << k << "," << o.runs << "," << o.scenario.frames
+                    << "," << std::setprecision(17) << perFrame << "," << perFrame / frameS << ","
+                    << totals.predicted[s.label][k] / framesTotal << "\n";
         }
         std::cout << "\n";
     }
-    if (completed.count("Sequential"))
-    {
-        std::cout << "\nRatio to Sequential (no batching, no early exit):\n";
-        for (uint32_t k : userCounts)
-        {
-            std::cout << "  K=" << std::setw(3) << k << ":";
-            for (const SchedulerChoice& s : schedulers)
-            {
-                const double base = completed["Sequential"][k];
-                std::cout << " " << s.label << " " << std::fixed << std::setprecision(2)
-                          << (base > 0 ? completed[s.label][k] / base : NAN);
-            }
-            std::cout << "\n";
-        }
-    }
+}
 
-    // Plot.
+/**
+ * @brief Prints each scheduler's throughput over Sequential's, if Sequential ran.
+ * @param o the options
+ * @param totals the sweep's totals
+ */
+void
+PrintRatios(const Options& o, Totals& totals)
+{
+    if (totals.completed.count("Sequential") == 0)
+    {
+        return;
+    }
+    std::cout << "\nRatio to Sequential (no batching, no early exit):\n";
+    for (uint32_t k : o.userCounts)
+    {
+        std::cout << "  K=" << std::setw(3) << k << ":";
+        for (const SchedulerChoice& s : o.schedulers)
+        {
+            const double base = totals.completed["Sequential"][k];
+            std::cout << " " << s.label << " " << std::fixed << std::setprecision(2)
+                      << (base > 0 ? totals.completed[s.label][k] / base : NAN);
+        }
+        std::cout << "\n";
+    }
+}
+
+/**
+ * @brief Writes throughput.plt and, if gnuplot is installed, throughput.png.
+ * @param o the options
+ * @param totals the sweep's totals
+ */
+void
+WritePlot(const Options& o, Totals& totals)
+{
+    const double framesTotal = static_cast<double>(o.scenario.frames) * o.runs;
+    const double frameS = o.scenario.framePeriod.GetSeconds();
     Gnuplot plot("throughput.png");
     plot.SetTerminal("png size 900,600");
     plot.SetTitle("Edge inference throughput (model reconstructed from Liu, Lan, Huang 2023; "
@@ -444,36 +502,50 @@ main(int argc, char* argv[])
     plot.SetLegend("Number of users K", "Throughput (completed tasks / s)");
     plot.AppendExtra("set key top left");
     plot.AppendExtra("set grid");
-    for (const SchedulerChoice& s : schedulers)
+    for (const SchedulerChoice& s : o.schedulers)
     {
         Gnuplot2dDataset d(s.label);
         d.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-        for (uint32_t k : userCounts)
+        for (uint32_t k : o.userCounts)
         {
-            d.Add(k, completed[s.label][k] / framesTotal / frameS);
+            d.Add(k, totals.completed[s.label][k] / framesTotal / frameS);
         }
         plot.AddDataset(d);
     }
     {
-        std::ofstream plt(output + "/throughput.plt");
+        std::ofstream plt(o.output + "/throughput.plt");
         plot.GenerateOutput(plt);
     }
-    std::cout << "\nWrote " << output << "/frames.csv, " << output << "/summary.csv, " << output
-              << "/throughput.plt";
-    if (taskCsv)
+    std::cout << "\nWrote " << o.output << "/frames.csv, " << o.output << "/summary.csv, "
+              << o.output << "/throughput.plt";
+    if (o.taskCsv)
     {
-        std::cout << ", " << output << "/tasks.csv";
+        std::cout << ", " << o.output << "/tasks.csv";
     }
     if (std::system("command -v gnuplot > /dev/null 2>&1") == 0 &&
-        std::system(("cd '" + output + "' && gnuplot throughput.plt").c_str()) == 0)
+        std::system(("cd '" + o.output + "' && gnuplot throughput.plt").c_str()) == 0)
     {
-        std::cout << ", " << output << "/throughput.png\n";
+        std::cout << ", " << o.output << "/throughput.png\n";
     }
     else
     {
         std::cout << "\ngnuplot not found: install it (apt-get install gnuplot) and run "
                      "'cd "
-                  << output << " && gnuplot throughput.plt' for throughput.png\n";
+                  << o.output << " && gnuplot throughput.plt' for throughput.png\n";
     }
+}
+
+} // namespace
+
+int
+main(int argc, char* argv[])
+{
+    Options options = ParseOptions(argc, argv);
+    SweepFiles files;
+    OpenSweepFiles(options, files);
+    Totals totals = RunSweep(options, files);
+    WriteTable(options, totals);
+    PrintRatios(options, totals);
+    WritePlot(options, totals);
     return 0;
 }

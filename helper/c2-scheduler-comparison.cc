@@ -43,13 +43,7 @@ namespace
 Ptr<C2Scheduler>
 MakeScheduler(const C2SchedulerSpec& spec)
 {
-    ObjectFactory factory;
-    factory.SetTypeId(spec.typeId);
-    for (const auto& [name, value] : spec.attributes)
-    {
-        factory.Set(name, StringValue(value));
-    }
-    return factory.Create<C2Scheduler>();
+    return MakeC2SchedulerFactory(spec).Create<C2Scheduler>();
 }
 
 /**
@@ -236,34 +230,16 @@ C2SchedulerComparison::AddScheduler(
             throw EdgeInferenceError(where + "the label is already used");
         }
     }
-    TypeId tid;
-    const bool found = TypeId::LookupByNameFailSafe(typeId, &tid);
-    if (!found || !tid.IsChildOf(C2Scheduler::GetTypeId()) || !tid.HasConstructor())
+    C2SchedulerSpec spec{label, typeId, attributes};
+    try
     {
-        std::ostringstream known;
-        for (const std::string& n : EdgeInferenceHelper::GetSchedulerTypeNames())
-        {
-            known << " " << n;
-        }
-        throw EdgeInferenceError(where + "'" + typeId + "' is " +
-                                 (found ? "not a C2Scheduler plugin" : "an unknown TypeId") +
-                                 " (is its library linked? registered schedulers:" + known.str() +
-                                 ")");
+        MakeC2SchedulerFactory(spec); // every check of the TypeId and the attributes
     }
-    for (const auto& [name, value] : attributes)
+    catch (const EdgeInferenceError& e)
     {
-        TypeId::AttributeInformation info;
-        if (!tid.LookupAttributeByName(name, &info))
-        {
-            throw EdgeInferenceError(where + typeId + " has no attribute \"" + name + "\"");
-        }
-        if (!info.checker->CreateValidValue(StringValue(value)))
-        {
-            throw EdgeInferenceError(where + "bad value \"" + value + "\" for attribute " + name +
-                                     " of " + typeId);
-        }
+        throw EdgeInferenceError(where + e.what());
     }
-    m_schedulers.push_back({label, typeId, attributes});
+    m_schedulers.push_back(spec);
 }
 
 const std::vector<C2SchedulerSpec>&
@@ -398,106 +374,75 @@ C2SchedulerComparison::RunAllocationLevel() const
     return result;
 }
 
+EdgeInferenceScenario
+C2SchedulerComparison::MakePacketScenario(uint64_t seed, const C2SchedulerSpec& spec) const
+{
+    const C2ScenarioParameters& p = m_scenario;
+    EdgeInferenceScenario s;
+    s.profile = m_profile;
+    s.scheduler = spec;
+    s.users = p.users;
+    s.frames = m_frames;
+    s.framePeriod = m_framePeriod;
+    s.rngRun = seed;
+    s.cellRadiusM = p.cellRadiusM;
+    s.minDistanceM = p.minDistanceM;
+    s.bandwidthHz = p.bandwidthHz;
+    // Continuous bandwidth has no packet-level counterpart: 10 kHz blocks
+    // come closest.
+    s.resourceBlockHz = p.resourceBlockHz > 0 ? p.resourceBlockHz : 10e3;
+    s.powerDbm = p.powerDbm;
+    s.noisePsdDbmHz = p.noisePsdDbmHz;
+    s.fading = p.rayleighFading;
+    s.taskBits = p.bits;
+    s.deadlineMinS = p.deadlineMinS;
+    s.deadlineMaxS = p.deadlineMaxS;
+    s.accuracyMin = p.accuracyMin;
+    s.accuracyMax = p.accuracyMax;
+    return s;
+}
+
 C2ComparisonResult
 C2SchedulerComparison::RunPacketLevel() const
 {
     CheckReady(true);
     const C2ScenarioParameters& p = m_scenario;
-    const uint64_t savedRun = RngSeedManager::GetRun();
     OptimumOracle oracle(m_exhaustiveLimit);
     C2ComparisonResult result(C2ComparisonResult::PACKET);
     for (uint64_t seed : m_seeds)
     {
         for (const C2SchedulerSpec& spec : m_schedulers)
         {
-            RngSeedManager::SetRun(seed);
-            EdgeInferenceCellHelper cellHelper;
-            cellHelper.SetCellRadius(p.cellRadiusM);
-            cellHelper.SetMinDistance(p.minDistanceM);
-            OfdmaUplinkHelper& uplink = cellHelper.GetUplinkHelper();
-            uplink.EnableFading(p.rayleighFading);
-            uplink.SetFadingModelAttribute("CoherenceTime", TimeValue(m_framePeriod));
-            uplink.SetBsDeviceAttribute("Bandwidth", DoubleValue(p.bandwidthHz));
-            uplink.SetBsDeviceAttribute(
-                "ResourceBlockWidth",
-                DoubleValue(p.resourceBlockHz > 0 ? p.resourceBlockHz : 10e3));
-            uplink.SetBsDeviceAttribute("ThermalNoisePsd", DoubleValue(p.noisePsdDbmHz));
-            uplink.SetUeDeviceAttribute("TxPower", DoubleValue(p.powerDbm));
-            // Fixed streams, as in the paper experiment: the same drop,
-            // fading and tasks for every scheduler.
-            EdgeInferenceCell cell = cellHelper.Create(p.users, 1);
-
-            EdgeInferenceHelper edge;
-            edge.SetProfile(m_profile);
-            edge.SetSchedulerType(spec.typeId);
-            for (const auto& [name, value] : spec.attributes)
-            {
-                edge.SetSchedulerAttribute(name, StringValue(value));
-            }
-            edge.SetControllerAttribute("MaxFrames", UintegerValue(m_frames));
-            edge.SetControllerAttribute("FramePeriod", TimeValue(m_framePeriod));
-            edge.SetClientAttribute("MaxTasks", UintegerValue(m_frames));
-            EdgeInferenceApplications apps = edge.Install(cell.bs, cell.bs, cell.ues);
-            // One random variable per client (a factory attribute would be
-            // shared by all clients); AssignStreams below fixes their streams.
-            for (auto it = apps.clients.Begin(); it != apps.clients.End(); ++it)
-            {
-                Ptr<ConstantRandomVariable> size = CreateObject<ConstantRandomVariable>();
-                size->SetAttribute("Constant", DoubleValue(p.bits));
-                (*it)->SetAttribute("TaskSize", PointerValue(size));
-                Ptr<UniformRandomVariable> t = CreateObject<UniformRandomVariable>();
-                t->SetAttribute("Min", DoubleValue(p.deadlineMinS));
-                t->SetAttribute("Max", DoubleValue(p.deadlineMaxS));
-                (*it)->SetAttribute("LatencyRequirement", PointerValue(t));
-                if (p.accuracyMin >= 0 || p.accuracyMax >= 0)
-                {
-                    const uint32_t n = m_profile.GetNExits();
-                    Ptr<UniformRandomVariable> a = CreateObject<UniformRandomVariable>();
-                    a->SetAttribute("Min",
-                                    DoubleValue(p.accuracyMin >= 0 ? p.accuracyMin
-                                                                   : m_profile.GetExitAccuracy(1)));
-                    a->SetAttribute("Max",
-                                    DoubleValue(p.accuracyMax >= 0 ? p.accuracyMax
-                                                                   : m_profile.GetExitAccuracy(n)));
-                    (*it)->SetAttribute("AccuracyRequirement", PointerValue(a));
-                }
-            }
-            edge.AssignStreams(apps, 1000);
-            apps.GetAll().Start(Seconds(0));
-
-            Ptr<EdgeInferenceStats> stats = Create<EdgeInferenceStats>();
-            stats->Connect(apps);
             PacketSink sink;
             sink.oracle = m_optimum ? &oracle : nullptr;
             sink.drop.seed = seed;
             sink.drop.users = p.users;
-            apps.GetController()->TraceConnectWithoutContext(
-                "Allocation",
-                MakeCallback(&PacketSink::Allocation, &sink));
-            for (auto it = apps.clients.Begin(); it != apps.clients.End(); ++it)
-            {
-                (*it)->TraceConnectWithoutContext("TaskRecord",
-                                                  MakeCallback(&PacketSink::Task, &sink));
-            }
-            // The last frame's tasks end by their deadlines.
-            Simulator::Stop(m_framePeriod * m_frames +
-                            std::max(m_framePeriod, Seconds(p.deadlineMaxS)));
-            Simulator::Run();
+            const auto connect = [&sink](const EdgeInferenceCell&,
+                                         const EdgeInferenceApplications& apps) {
+                apps.GetController()->TraceConnectWithoutContext(
+                    "Allocation",
+                    MakeCallback(&PacketSink::Allocation, &sink));
+                for (auto it = apps.clients.Begin(); it != apps.clients.End(); ++it)
+                {
+                    (*it)->TraceConnectWithoutContext("TaskRecord",
+                                                      MakeCallback(&PacketSink::Task, &sink));
+                }
+            };
+            const EdgeInferenceScenarioResult run =
+                RunEdgeInferenceScenario(MakePacketScenario(seed, spec), connect);
             C2DropResult d = sink.drop;
-            d.frames = stats->GetFrames();
-            d.served = stats->GetPredicted();
-            d.completed = stats->GetCompleted();
+            d.frames = run.frames;
+            d.served = run.predicted;
+            d.completed = run.completed;
             d.throughput = d.completed / (m_frames * m_framePeriod.GetSeconds());
             d.meanAccuracy = d.completed > 0 ? sink.accuracySum / d.completed
                                              : std::numeric_limits<double>::quiet_NaN();
             d.gap = Gap(d.optimum, d.served);
-            Simulator::Destroy();
             NS_LOG_INFO(spec.label << " RngRun " << seed << ": " << d.served << " served, "
                                    << d.completed << " completed, optimum " << d.optimum);
             result.AddDrop(spec.label, d);
         }
     }
-    RngSeedManager::SetRun(savedRun);
     if (m_optimum)
     {
         result.SetOptimumScheduler(oracle.GetName());

@@ -8,6 +8,8 @@
 #define C2_SCHEDULER_COMPARISON_H
 
 #include "c2-comparison-result.h"
+#include "c2-scheduler-spec.h"
+#include "edge-inference-scenario-runner.h"
 
 #include "ns3/c2-problem.h"
 #include "ns3/c2-scenario.h"
@@ -21,18 +23,6 @@
 
 namespace ns3
 {
-
-/**
- * @ingroup edge-inference
- * @brief A scheduler in a comparison: a display label, a TypeId name and
- * attributes given as strings (as on the command line).
- */
-struct C2SchedulerSpec
-{
-    std::string label;  //!< display label (unique in a comparison)
-    std::string typeId; //!< TypeId name, e.g. "ns3::TreeSearchC2Scheduler"
-    std::vector<std::pair<std::string, std::string>> attributes; //!< (name, value) pairs
-};
 
 /**
  * @ingroup edge-inference
@@ -180,6 +170,13 @@ class C2SchedulerComparison
      *         EdgeController derives them) when a profile is set
      */
     C2ScenarioParameters EffectiveScenario() const;
+    /**
+     * @brief The packet-level drop of a seed for one scheduler.
+     * @param seed RngRun of the drop
+     * @param spec the scheduler
+     * @return the scenario for RunEdgeInferenceScenario()
+     */
+    EdgeInferenceScenario MakePacketScenario(uint64_t seed, const C2SchedulerSpec& spec) const;
     /**
      * @brief Check that a run can start.
      * @param packet true for the packet level (which also needs a profile, at

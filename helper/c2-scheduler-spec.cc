@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstdlib>
+#include <dlfcn.h>
+#include <set>
 
 namespace ns3
 {
@@ -112,7 +114,7 @@ ParseC2SchedulerSpec(const std::string& text)
     NS_LOG_FUNCTION(text);
     const std::string where = "scheduler \"" + text + "\": ";
     C2SchedulerSpec spec;
-    spec.text = text;
+    spec.label = text;
     const std::size_t open = text.find('[');
     spec.typeId = text.substr(0, open);
     if (spec.typeId.empty())
@@ -182,14 +184,21 @@ GetRegisteredC2Schedulers()
 ObjectFactory
 MakeC2SchedulerFactory(const C2SchedulerSpec& spec)
 {
-    NS_LOG_FUNCTION(spec.text);
+    NS_LOG_FUNCTION(spec.label);
     const std::string& name = spec.typeId;
     TypeId tid;
-    if (!TypeId::LookupByNameFailSafe(name, &tid) || !tid.IsChildOf(C2Scheduler::GetTypeId()) ||
-        !tid.HasConstructor() || tid == C2Scheduler::GetTypeId())
+    if (!TypeId::LookupByNameFailSafe(name, &tid))
     {
-        throw EdgeInferenceError("unknown scheduler TypeId \"" + name +
-                                 "\"; registered: " + RegisteredNames());
+        throw EdgeInferenceError(
+            "unknown scheduler TypeId \"" + name +
+            "\" (is its library linked or loaded?); registered: " + RegisteredNames());
+    }
+    if (!tid.IsChildOf(C2Scheduler::GetTypeId()) || !tid.HasConstructor() ||
+        tid == C2Scheduler::GetTypeId())
+    {
+        throw EdgeInferenceError(
+            "TypeId \"" + name +
+            "\" is not a C2Scheduler that can be created; registered: " + RegisteredNames());
     }
     ObjectFactory factory;
     factory.SetTypeId(tid);
@@ -216,6 +225,57 @@ MakeC2SchedulerFactory(const C2SchedulerSpec& spec)
         factory.Set(attr, StringValue(value));
     }
     return factory;
+}
+
+std::vector<TypeId>
+LoadC2SchedulerPlugins(const std::string& paths)
+{
+    NS_LOG_FUNCTION(paths);
+    std::vector<TypeId> loaded;
+    for (const std::string& path : SplitOutsideBrackets(paths, ","))
+    {
+        if (path.empty())
+        {
+            continue;
+        }
+        // Loading a library twice registers nothing the second time.
+        if (dlopen(path.c_str(), RTLD_NOW | RTLD_NOLOAD) != nullptr)
+        {
+            NS_LOG_INFO("plugin " << path << " is already loaded");
+            continue;
+        }
+        const std::vector<TypeId> before = GetRegisteredC2Schedulers();
+        if (dlopen(path.c_str(), RTLD_NOW | RTLD_GLOBAL) == nullptr)
+        {
+            const char* reason = dlerror();
+            throw EdgeInferenceError("scheduler plugin \"" + path +
+                                     "\" cannot be loaded: " + (reason ? reason : "unknown"));
+        }
+        std::set<std::string> old;
+        for (const TypeId& tid : before)
+        {
+            old.insert(tid.GetName());
+        }
+        std::size_t found = 0;
+        for (const TypeId& tid : GetRegisteredC2Schedulers())
+        {
+            if (old.count(tid.GetName()) == 0)
+            {
+                NS_LOG_INFO("plugin " << path << " registers " << tid.GetName());
+                loaded.push_back(tid);
+                ++found;
+            }
+        }
+        if (found == 0)
+        {
+            throw EdgeInferenceError("scheduler plugin \"" + path +
+                                     "\" registers no C2Scheduler subclass with a constructor");
+        }
+    }
+    std::sort(loaded.begin(), loaded.end(), [](const TypeId& a, const TypeId& b) {
+        return a.GetName() < b.GetName();
+    });
+    return loaded;
 }
 
 } // namespace ns3

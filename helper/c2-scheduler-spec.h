@@ -30,7 +30,9 @@ namespace ns3
  */
 struct C2SchedulerSpec
 {
-    std::string text;   //!< the text as given (labels tables and files)
+    /// Display label: the text as given on a command line, or the label a
+    /// C2SchedulerComparison was given (unique in a comparison).
+    std::string label;
     std::string typeId; //!< TypeId name, e.g. "ns3::TreeSearchC2Scheduler"
     /// Attribute names and values, in the order given.
     std::vector<std::pair<std::string, std::string>> attributes;
@@ -79,6 +81,26 @@ std::vector<TypeId> GetRegisteredC2Schedulers();
  *         value (the message names the attribute and the expected type)
  */
 ObjectFactory MakeC2SchedulerFactory(const C2SchedulerSpec& spec);
+
+/**
+ * @brief Loads scheduler plugins built as shared libraries, so that a program
+ * such as edge-inference-paper can name their TypeIds.
+ *
+ * A plugin registers its TypeIds when it is loaded (NS_OBJECT_ENSURE_REGISTERED
+ * runs as a static initialiser), so loading it is all that is needed; nothing
+ * is looked up by symbol. Each library is loaded once with dlopen(RTLD_NOW |
+ * RTLD_GLOBAL) and stays loaded until the program ends. The library must be
+ * built against the same edge-inference and ns-3 libraries as the program.
+ *
+ * @param paths comma-separated paths of shared libraries (a path without "/"
+ *        is searched for by the dynamic loader's rules; give "./lib.so" for
+ *        the current folder); empty items are ignored
+ * @return the TypeIds of the C2Scheduler subclasses registered by loading
+ *         them, sorted by name
+ * @throws EdgeInferenceError naming the library and the loader's reason if a
+ *         library cannot be loaded, or if it registers no C2Scheduler
+ */
+std::vector<TypeId> LoadC2SchedulerPlugins(const std::string& paths);
 
 } // namespace ns3
 

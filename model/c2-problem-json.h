@@ -12,6 +12,16 @@
 
 #include <string>
 
+/**
+ * @file
+ * @ingroup edge-inference
+ * The C2 problem file format (JSON). Problem files are read and written only
+ * by the tests, the command-line tools (edge-inference-solve) and the
+ * fuzzers, so this code is not in the module's library: it is compiled with
+ * the TestSuites, and in the standalone build into the static library
+ * edge-inference-problem-json that the tools and fuzzers link.
+ */
+
 namespace ns3
 {
 

@@ -36,6 +36,22 @@ ToString(InferenceTaskOutcome outcome)
     return "unknown";
 }
 
+const std::vector<InferenceTaskOutcome>&
+GetFinalOutcomes()
+{
+    static const std::vector<InferenceTaskOutcome> outcomes{
+        InferenceTaskOutcome::COMPLETED,
+        InferenceTaskOutcome::DEADLINE_MISSED,
+        InferenceTaskOutcome::ACCURACY,
+        InferenceTaskOutcome::NOT_SCHEDULED,
+        InferenceTaskOutcome::INFEASIBLE_ALLOCATION,
+        InferenceTaskOutcome::EXPIRED,
+        InferenceTaskOutcome::DATA_LATE,
+        InferenceTaskOutcome::DATA_INCOMPLETE,
+    };
+    return outcomes;
+}
+
 bool
 IsRejection(InferenceTaskOutcome outcome)
 {

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace ns3
 {
@@ -46,6 +47,14 @@ enum class InferenceTaskOutcome
  *         "data-late", "data-incomplete" ("pending" for PENDING)
  */
 std::string ToString(InferenceTaskOutcome outcome);
+
+/**
+ * @ingroup edge-inference
+ * @brief The outcomes a task can end with (every outcome but PENDING).
+ * @return COMPLETED, DEADLINE_MISSED, ACCURACY, NOT_SCHEDULED,
+ *         INFEASIBLE_ALLOCATION, EXPIRED, DATA_LATE, DATA_INCOMPLETE
+ */
+const std::vector<InferenceTaskOutcome>& GetFinalOutcomes();
 
 /**
  * @ingroup edge-inference

@@ -29,8 +29,9 @@ if ! command -v npm >/dev/null; then
   packages+=(npm)
 fi
 if [ -z "${EDGE_INFERENCE_NO_TORCH:-}" ]; then
-  # The profiler: LibTorch (CPU), a fast BLAS, and the Fashion-MNIST data.
-  packages+=(libtorch-dev libopenblas0-openmp dataset-fashion-mnist)
+  # The profiler: LibTorch (CPU), a fast BLAS, and the Fashion-MNIST data;
+  # python3-torch scripts the small TorchScript model its tests load.
+  packages+=(libtorch-dev libopenblas0-openmp dataset-fashion-mnist python3-torch)
 fi
 
 missing=()

@@ -28,7 +28,7 @@ using namespace ns3;
 namespace
 {
 
-const std::string kProfile = EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv";
+const std::string kProfile = EDGE_INFERENCE_PROFILES_DIR "/paper-default.csv";
 
 /// The TypeId is found by name, as scenarios and the harness look it up.
 class RegistrationTestCase : public TestCase

@@ -6,7 +6,7 @@
 
 /*
  * Runs the example plugin ns3::LargestSnrC2Scheduler in the packet-level
- * cell of the module's default scenario (EdgeInferenceCellHelper: one BS
+ * cell of the module's default scenario (RunEdgeInferenceScenario: one BS
  * with the edge server, users dropped in a 200 m cell, OFDMA uplink with
  * Rayleigh block fading, 1 MHz of 10 kHz blocks), chosen by TypeId exactly
  * like the module's own schedulers. Prints one line per frame and the
@@ -20,12 +20,16 @@
 #include "ns3/c2-scheduler-comparison.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-controller.h"
-#include "ns3/edge-inference-cell-helper.h"
-#include "ns3/edge-inference-helper.h"
-#include "ns3/edge-inference-stats.h"
+#include "ns3/edge-inference-scenario-runner.h"
 
 #include <iomanip>
 #include <iostream>
+
+#ifndef EDGE_INFERENCE_PROFILES_DIR
+// Built without this folder's CMakeLists.txt, as an ns-3 scratch/ program:
+// ./ns3 run starts it in the ns-3 root, next to contrib/edge-inference.
+#define EDGE_INFERENCE_PROFILES_DIR "contrib/edge-inference/data/profiles"
+#endif
 
 using namespace ns3;
 
@@ -53,7 +57,7 @@ main(int argc, char* argv[])
     bool earlyExit = true;
     bool compare = false;
     uint32_t runs = 5;
-    std::string profile = EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv";
+    std::string profile = EDGE_INFERENCE_PROFILES_DIR "/paper-default.csv";
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("users", "Number of UEs", users);
@@ -65,29 +69,23 @@ main(int argc, char* argv[])
     cmd.Parse(argc, argv);
     NS_ABORT_MSG_IF(users == 0 || frames == 0 || runs == 0, "users, frames, runs must be > 0");
 
-    // The cell: nodes, positions, OFDMA uplink, Internet stack (stream 1..).
-    EdgeInferenceCellHelper cellHelper;
-    EdgeInferenceCell cell = cellHelper.Create(users, 1);
-
-    // The applications, with the plugin chosen by its TypeId name.
-    EdgeInferenceHelper edge;
-    edge.SetProfile(profile);
-    edge.SetSchedulerType("ns3::LargestSnrC2Scheduler");
-    edge.SetSchedulerAttribute("EarlyExit", BooleanValue(earlyExit));
-    edge.SetControllerAttribute("MaxFrames", UintegerValue(frames));
-    edge.SetClientAttribute("MaxTasks", UintegerValue(frames));
-    EdgeInferenceApplications apps = edge.Install(cell.bs, cell.bs, cell.ues);
-    edge.AssignStreams(apps, 1000);
-    apps.GetAll().Start(Seconds(0));
-
-    Ptr<EdgeInferenceStats> stats = Create<EdgeInferenceStats>();
-    stats->Connect(apps);
-    apps.GetController()->TraceConnectWithoutContext("FrameScheduled", MakeCallback(&PrintFrame));
-    Simulator::Stop(MilliSeconds(100) * (frames + 1));
-    Simulator::Run();
-    std::cout << stats->GetCompleted() << " of " << stats->GetTasksEnded()
-              << " tasks completed; the scheduler predicted " << stats->GetPredicted() << "\n";
-    Simulator::Destroy();
+    // One drop of the module's default scenario, with the plugin chosen by
+    // its TypeId name exactly like the module's own schedulers.
+    EdgeInferenceScenario scenario;
+    scenario.profile = EarlyExitProfile::ReadFile(profile);
+    scenario.scheduler = {"LargestSnr",
+                          "ns3::LargestSnrC2Scheduler",
+                          {{"EarlyExit", earlyExit ? "true" : "false"}}};
+    scenario.users = users;
+    scenario.frames = frames;
+    scenario.rngRun = RngSeedManager::GetRun();
+    const auto printFrames = [](const EdgeInferenceCell&, const EdgeInferenceApplications& apps) {
+        apps.GetController()->TraceConnectWithoutContext("FrameScheduled",
+                                                         MakeCallback(&PrintFrame));
+    };
+    const EdgeInferenceScenarioResult r = RunEdgeInferenceScenario(scenario, printFrames);
+    std::cout << r.completed << " of " << r.tasksEnded
+              << " tasks completed; the scheduler predicted " << r.predicted << "\n";
 
     if (compare)
     {

@@ -7,8 +7,9 @@
 /*
  * Benchmark of the packet-level simulation: wall time, simulator events per
  * second and peak memory for K users x F frames of the default scenario,
- * for each scheduler given. Also reports the share of the wall time spent
- * inside the scheduler plugin.
+ * for each scheduler given (a TypeId, with attributes as
+ * ns3::TypeName[NAME=VALUE]), one RunEdgeInferenceScenario() each. Also reports the share of the
+ * wall time spent inside the scheduler plugin.
  *
  * Run: edge-inference-benchmark [--users=100] [--frames=1000]
  *      [--schedulers=ns3::TreeSearchC2Scheduler,ns3::GreedyEarlyExitC2Scheduler]
@@ -19,14 +20,12 @@
 
 #include "ns3/core-module.h"
 #include "ns3/edge-controller.h"
-#include "ns3/edge-inference-cell-helper.h"
-#include "ns3/edge-inference-helper.h"
-#include "ns3/edge-inference-stats.h"
+#include "ns3/edge-inference-error.h"
+#include "ns3/edge-inference-scenario-runner.h"
 
 #include <chrono>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 #include <sys/resource.h>
 
 using namespace ns3;
@@ -81,31 +80,35 @@ main(int argc, char* argv[])
               << std::setw(12) << "sched [s]" << std::setw(11) << "completed" << std::setw(14)
               << "peak RSS MiB"
               << "\n";
-    std::stringstream ss(schedulers);
-    std::string type;
-    while (std::getline(ss, type, ','))
+    EdgeInferenceScenario scenario; // the default scenario
+    scenario.profile =
+        EarlyExitProfile::ReadFile(EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv");
+    scenario.users = users;
+    scenario.frames = frames;
+    scenario.rngRun = RngSeedManager::GetRun();
+    for (const std::string& type : SplitC2SchedulerList(schedulers))
     {
         const auto t0 = std::chrono::steady_clock::now();
-        EdgeInferenceCellHelper cellHelper;
-        EdgeInferenceCell cell = cellHelper.Create(users, 1);
-        EdgeInferenceHelper edge;
-        edge.SetProfile(EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv");
-        edge.SetSchedulerType(type);
-        edge.SetControllerAttribute("MaxFrames", UintegerValue(frames));
-        edge.SetClientAttribute("MaxTasks", UintegerValue(frames));
-        EdgeInferenceApplications apps = edge.Install(cell.bs, cell.bs, cell.ues);
-        edge.AssignStreams(apps, 1000);
-        apps.GetAll().Start(Seconds(0));
-        Ptr<EdgeInferenceStats> stats = Create<EdgeInferenceStats>();
-        stats->Connect(apps);
         SchedulerTime st;
-        apps.GetController()->TraceConnectWithoutContext("FrameScheduled",
-                                                         MakeCallback(&SchedulerTime::Add, &st));
-        Simulator::Stop(MilliSeconds(100) * (frames + 1));
-        Simulator::Run();
-        const uint64_t events = Simulator::GetEventCount();
-        const uint64_t completed = stats->GetCompleted();
-        Simulator::Destroy();
+        const auto connect = [&st](const EdgeInferenceCell&,
+                                   const EdgeInferenceApplications& apps) {
+            apps.GetController()->TraceConnectWithoutContext(
+                "FrameScheduled",
+                MakeCallback(&SchedulerTime::Add, &st));
+        };
+        EdgeInferenceScenarioResult r;
+        try
+        {
+            scenario.scheduler = ParseC2SchedulerSpec(type);
+            r = RunEdgeInferenceScenario(scenario, connect);
+        }
+        catch (const EdgeInferenceError& e)
+        {
+            std::cerr << "edge-inference-benchmark: --schedulers: " << e.what() << "\n";
+            return 1;
+        }
+        const uint64_t events = r.events;
+        const uint64_t completed = r.completed;
         const double wall =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         std::cout << std::left << std::setw(34) << type << std::right << std::fixed

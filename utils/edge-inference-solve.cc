@@ -85,7 +85,7 @@ MakeScheduler(const std::string& name,
               const std::vector<std::pair<std::string, std::string>>& attributes)
 {
     C2SchedulerSpec spec;
-    spec.text = name;
+    spec.label = name;
     spec.typeId = name;
     spec.attributes = attributes;
     return MakeC2SchedulerFactory(spec).Create<C2Scheduler>();

@@ -1,0 +1,251 @@
+/*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#include "edge-inference-scenario-runner.h"
+
+#include "ns3/double.h"
+#include "ns3/edge-controller.h"
+#include "ns3/edge-inference-error.h"
+#include "ns3/inference-client.h"
+#include "ns3/log.h"
+#include "ns3/pointer.h"
+#include "ns3/random-variable-stream.h"
+#include "ns3/rng-seed-manager.h"
+#include "ns3/simulator.h"
+#include "ns3/string.h"
+#include "ns3/uinteger.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace ns3
+{
+
+NS_LOG_COMPONENT_DEFINE("EdgeInferenceScenarioRunner");
+
+namespace
+{
+
+/// The streams of the drop: the cell first, the applications after.
+constexpr int64_t kCellStream = 1;
+constexpr int64_t kApplicationStream = 1000;
+
+/**
+ * @brief Throws if a field of the scenario is out of range.
+ * @param s the scenario
+ */
+void
+CheckScenario(const EdgeInferenceScenario& s)
+{
+    const auto fail = [](const std::string& what) {
+        throw EdgeInferenceError("EdgeInferenceScenario: " + what);
+    };
+    if (s.profile.GetNExits() == 0)
+    {
+        fail("profile: no DNN profile given");
+    }
+    if (s.users == 0 || s.frames == 0)
+    {
+        fail("users and frames must be > 0");
+    }
+    if (!s.framePeriod.IsStrictlyPositive())
+    {
+        fail("framePeriod must be > 0, got " + std::to_string(s.framePeriod.GetSeconds()) + " s");
+    }
+    if (s.coherenceTime.IsStrictlyNegative())
+    {
+        fail("coherenceTime must be >= 0, got " + std::to_string(s.coherenceTime.GetSeconds()) +
+             " s");
+    }
+    if (!(s.bandwidthHz > 0) || !(s.resourceBlockHz > 0) || !(s.taskBits > 0) ||
+        !std::isfinite(s.bandwidthHz + s.resourceBlockHz + s.taskBits))
+    {
+        fail("bandwidthHz, resourceBlockHz and taskBits must be finite and > 0");
+    }
+    if (!(s.deadlineMinS > 0) || !(s.deadlineMaxS >= s.deadlineMinS) ||
+        !std::isfinite(s.deadlineMaxS))
+    {
+        fail("deadlines: need 0 < deadlineMinS <= deadlineMaxS < infinity");
+    }
+    if (s.accuracyMax > 1 ||
+        (s.accuracyMin >= 0 && s.accuracyMax >= 0 && s.accuracyMin > s.accuracyMax))
+    {
+        fail("accuracies: need accuracyMin <= accuracyMax <= 1");
+    }
+}
+
+/**
+ * @brief The cell: nodes, positions, OFDMA uplink with the scenario's radio.
+ * @param s the scenario
+ * @return the cell
+ */
+EdgeInferenceCell
+BuildCell(const EdgeInferenceScenario& s)
+{
+    EdgeInferenceCellHelper cellHelper;
+    cellHelper.SetCellRadius(s.cellRadiusM);
+    cellHelper.SetMinDistance(s.minDistanceM);
+    OfdmaUplinkHelper& uplink = cellHelper.GetUplinkHelper();
+    uplink.EnableFading(s.fading);
+    uplink.SetFadingModelAttribute(
+        "CoherenceTime",
+        TimeValue(s.coherenceTime.IsZero() ? s.framePeriod : s.coherenceTime));
+    uplink.SetBsDeviceAttribute("Bandwidth", DoubleValue(s.bandwidthHz));
+    uplink.SetBsDeviceAttribute("ResourceBlockWidth", DoubleValue(s.resourceBlockHz));
+    uplink.SetBsDeviceAttribute("ThermalNoisePsd", DoubleValue(s.noisePsdDbmHz));
+    uplink.SetUeDeviceAttribute("TxPower", DoubleValue(s.powerDbm));
+    return cellHelper.Create(s.users, kCellStream);
+}
+
+/**
+ * @brief Gives every client its own task-size, latency and accuracy random
+ * variables (one shared factory attribute would give them one variable).
+ * @param s the scenario
+ * @param apps the installed applications
+ */
+void
+SetTraffic(const EdgeInferenceScenario& s, const EdgeInferenceApplications& apps)
+{
+    const uint32_t n = s.profile.GetNExits();
+    const double aMin = s.accuracyMin >= 0 ? s.accuracyMin : s.profile.GetExitAccuracy(1);
+    const double aMax = s.accuracyMax >= 0 ? s.accuracyMax : s.profile.GetExitAccuracy(n);
+    for (auto it = apps.clients.Begin(); it != apps.clients.End(); ++it)
+    {
+        Ptr<ConstantRandomVariable> size = CreateObject<ConstantRandomVariable>();
+        size->SetAttribute("Constant", DoubleValue(s.taskBits));
+        (*it)->SetAttribute("TaskSize", PointerValue(size));
+        Ptr<UniformRandomVariable> t = CreateObject<UniformRandomVariable>();
+        t->SetAttribute("Min", DoubleValue(s.deadlineMinS));
+        t->SetAttribute("Max", DoubleValue(s.deadlineMaxS));
+        (*it)->SetAttribute("LatencyRequirement", PointerValue(t));
+        Ptr<UniformRandomVariable> a = CreateObject<UniformRandomVariable>();
+        a->SetAttribute("Min", DoubleValue(aMin));
+        a->SetAttribute("Max", DoubleValue(aMax));
+        (*it)->SetAttribute("AccuracyRequirement", PointerValue(a));
+    }
+}
+
+/**
+ * @brief Throws unless the scheduler host has a settable attribute of this
+ * name that accepts the value (ObjectFactory would abort instead).
+ * @param name attribute name
+ * @param value its value as a string
+ */
+void
+CheckControllerAttribute(const std::string& name, const std::string& value)
+{
+    TypeId::AttributeInformation info;
+    if (!EdgeController::GetTypeId().LookupAttributeByName(name, &info) ||
+        !(info.flags & TypeId::ATTR_CONSTRUCT))
+    {
+        throw EdgeInferenceError("EdgeInferenceScenario: controllerAttributes: ns3::EdgeController "
+                                 "has no settable attribute \"" +
+                                 name + "\"");
+    }
+    if (!info.checker->CreateValidValue(StringValue(value)))
+    {
+        throw EdgeInferenceError("EdgeInferenceScenario: controllerAttributes: bad value \"" +
+                                 value + "\" for " + name + " (expected " +
+                                 info.checker->GetUnderlyingTypeInformation() + ")");
+    }
+}
+
+/**
+ * @brief The applications: server and controller on the BS node, one client
+ * per UE, the scheduler chosen by its specification.
+ * @param s the scenario
+ * @param cell the cell
+ * @return the installed applications, streams assigned, started at 0
+ */
+EdgeInferenceApplications
+InstallApplications(const EdgeInferenceScenario& s, const EdgeInferenceCell& cell)
+{
+    MakeC2SchedulerFactory(s.scheduler); // every check, as an EdgeInferenceError
+    EdgeInferenceHelper edge;
+    edge.SetProfile(s.profile);
+    edge.SetSchedulerType(s.scheduler.typeId);
+    for (const auto& [name, value] : s.scheduler.attributes)
+    {
+        edge.SetSchedulerAttribute(name, StringValue(value));
+    }
+    for (const auto& [name, value] : s.controllerAttributes)
+    {
+        CheckControllerAttribute(name, value);
+        edge.SetControllerAttribute(name, StringValue(value));
+    }
+    edge.SetControllerAttribute("MaxFrames", UintegerValue(s.frames));
+    edge.SetControllerAttribute("FramePeriod", TimeValue(s.framePeriod));
+    edge.SetClientAttribute("MaxTasks", UintegerValue(s.frames));
+    EdgeInferenceApplications apps = edge.Install(cell.bs, cell.bs, cell.ues);
+    SetTraffic(s, apps);
+    edge.AssignStreams(apps, kApplicationStream);
+    apps.GetAll().Start(Seconds(0));
+    return apps;
+}
+
+/// Keeps the task records of a run.
+struct TaskCollector
+{
+    std::vector<InferenceTaskRecord> records; //!< in the order they ended
+
+    /// @param r a client's TaskRecord
+    void Add(const InferenceTaskRecord& r)
+    {
+        records.push_back(r);
+    }
+};
+
+} // namespace
+
+EdgeInferenceScenarioResult
+RunEdgeInferenceScenario(const EdgeInferenceScenario& scenario,
+                         const EdgeInferenceScenarioHook& hook)
+{
+    NS_LOG_FUNCTION(scenario.users << scenario.frames << scenario.rngRun);
+    CheckScenario(scenario);
+    const uint64_t savedRun = RngSeedManager::GetRun();
+    RngSeedManager::SetRun(scenario.rngRun);
+    const EdgeInferenceCell cell = BuildCell(scenario);
+    const EdgeInferenceApplications apps = InstallApplications(scenario, cell);
+
+    Ptr<EdgeInferenceStats> stats = Create<EdgeInferenceStats>();
+    stats->Connect(apps);
+    TaskCollector collector;
+    if (scenario.collectTasks)
+    {
+        for (auto it = apps.clients.Begin(); it != apps.clients.End(); ++it)
+        {
+            (*it)->TraceConnectWithoutContext("TaskRecord",
+                                              MakeCallback(&TaskCollector::Add, &collector));
+        }
+    }
+    if (hook)
+    {
+        hook(cell, apps);
+    }
+    // The last frame's tasks end by their deadlines, at most deadlineMaxS
+    // after the frame starts.
+    Simulator::Stop(scenario.framePeriod * scenario.frames +
+                    std::max(scenario.framePeriod, Seconds(scenario.deadlineMaxS)));
+    Simulator::Run();
+
+    EdgeInferenceScenarioResult r;
+    r.frames = stats->GetFrames();
+    r.predicted = stats->GetPredicted();
+    r.completed = stats->GetCompleted();
+    r.tasksEnded = stats->GetTasksEnded();
+    for (InferenceTaskOutcome outcome : GetFinalOutcomes())
+    {
+        r.outcomes[outcome] = stats->GetCount(outcome);
+    }
+    r.events = Simulator::GetEventCount();
+    r.tasks = std::move(collector.records);
+    Simulator::Destroy();
+    RngSeedManager::SetRun(savedRun);
+    return r;
+}
+
+} // namespace ns3

@@ -1,0 +1,117 @@
+/*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_INFERENCE_SCENARIO_RUNNER_H
+#define EDGE_INFERENCE_SCENARIO_RUNNER_H
+
+#include "c2-scheduler-spec.h"
+#include "edge-inference-cell-helper.h"
+#include "edge-inference-helper.h"
+#include "edge-inference-stats.h"
+
+#include "ns3/early-exit-profile.h"
+#include "ns3/inference-task-record.h"
+#include "ns3/nstime.h"
+
+#include <functional>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace ns3
+{
+
+/**
+ * @ingroup edge-inference
+ * @brief One simulated drop of the single-cell scenario: what to build and
+ * how long to run it.
+ *
+ * The defaults are the module's default scenario (the manual's table
+ * "Default scenario"): 30 users in a 200 m cell, 1 MHz of 10 kHz blocks,
+ * 23 dBm, -174 dBm/Hz, Rayleigh block fading, tasks of 24,576 bit with
+ * latency requirements T ~ U[20, 100] ms and accuracy requirements
+ * A ~ U[a_1, a_N] of the profile, 100 ms frames.
+ */
+struct EdgeInferenceScenario
+{
+    EarlyExitProfile profile;            //!< the DNN (required; EarlyExitProfile::ReadFile)
+    C2SchedulerSpec scheduler;           //!< scheduler TypeId and attributes (required)
+    uint32_t users{30};                  //!< number of users K (> 0)
+    uint32_t frames{100};                //!< frames decided; one task per user per frame (> 0)
+    Time framePeriod{MilliSeconds(100)}; //!< frame period (> 0)
+    uint64_t rngRun{1};                  //!< ns-3 RngRun of the drop (the seed is left as it is)
+    double cellRadiusM{200};             //!< users uniform over the annulus up to this radius (m)
+    double minDistanceM{10};             //!< and at least this far from the BS (m)
+    double bandwidthHz{1e6};             //!< uplink bandwidth B (Hz)
+    double resourceBlockHz{10e3};        //!< resource-block width (Hz)
+    double powerDbm{23};                 //!< UE transmit power (dBm)
+    double noisePsdDbmHz{-174};          //!< thermal noise PSD at the BS (dBm/Hz)
+    bool fading{true};                   //!< Rayleigh block fading on top of path loss
+    Time coherenceTime{0};               //!< fading block length; 0: the frame period
+    double taskBits{24576};              //!< task size D (bit, > 0)
+    double deadlineMinS{0.020};          //!< latency requirement T ~ U[min, max] (s, > 0)
+    double deadlineMaxS{0.100};          //!< (s, >= deadlineMinS)
+    double accuracyMin{-1};              //!< accuracy requirement A ~ U[min, max]; < 0: a_1
+    double accuracyMax{-1};              //!< < 0: a_N
+    bool collectTasks{false};            //!< keep every task's record in the result
+    /// Further attributes of the scheduler host (ns3::EdgeController), as
+    /// name and value strings, e.g. {"TimingGuard", "0s"}; set before the
+    /// runner's own (MaxFrames, FramePeriod).
+    std::vector<std::pair<std::string, std::string>> controllerAttributes;
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief What one simulated drop produced.
+ */
+struct EdgeInferenceScenarioResult
+{
+    std::vector<EdgeFrameStats> frames;                //!< per decided frame, in order
+    uint64_t predicted{0};                             //!< tasks the scheduler served, all frames
+    uint64_t completed{0};                             //!< tasks that met deadline and accuracy
+    uint64_t tasksEnded{0};                            //!< tasks with a recorded outcome
+    std::map<InferenceTaskOutcome, uint64_t> outcomes; //!< ended tasks by outcome
+    uint64_t events{0};                                //!< simulator events executed
+    std::vector<InferenceTaskRecord> tasks;            //!< every task, if collectTasks
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Called after the drop is built and before it runs: the cell and
+ * the applications, for trace connections or attribute changes.
+ */
+using EdgeInferenceScenarioHook =
+    std::function<void(const EdgeInferenceCell& cell, const EdgeInferenceApplications& apps)>;
+
+/**
+ * @ingroup edge-inference
+ * @brief Builds one drop (EdgeInferenceCellHelper, EdgeInferenceHelper),
+ * runs it and collects its results: the one set-up shared by the paper
+ * experiment, the comparison harness, the system tests and the benchmark.
+ *
+ * Random streams are fixed (the cell from stream 1, the applications from
+ * stream 1000) under RngRun = scenario.rngRun, so the same scenario gives the
+ * same drop, fading and tasks for every scheduler. The global RngRun is
+ * restored afterwards. Every user has its own task-size, latency and
+ * accuracy random variables. The run stops at frames x framePeriod plus the
+ * longer of one frame period and deadlineMaxS, when the last frame's tasks
+ * have ended.
+ *
+ * @param scenario the drop
+ * @param hook called before the run (may be empty)
+ * @return the per-frame and total results
+ * @throws EdgeInferenceError naming the field if the scenario is invalid
+ *         (no profile, zero users or frames, a non-positive period, bandwidth
+ *         or task size, a bad deadline range, an unknown scheduler or
+ *         attribute)
+ */
+EdgeInferenceScenarioResult RunEdgeInferenceScenario(const EdgeInferenceScenario& scenario,
+                                                     const EdgeInferenceScenarioHook& hook = {});
+
+} // namespace ns3
+
+#endif /* EDGE_INFERENCE_SCENARIO_RUNNER_H */
