@@ -261,24 +261,48 @@ void
 EdgeController::Decide(uint32_t frame)
 {
     NS_LOG_FUNCTION(this << frame);
-    const Time now = Simulator::Now();
-    const Time uploadStart = now + m_grantDelay;
-    const Time resultDelay = m_server->GetResultDelay();
-    const std::string schedulerName = m_scheduler->GetInstanceTypeId().GetName();
+    const Time uploadStart = Simulator::Now() + m_grantDelay;
     EdgeFrameRecord fr;
     fr.frame = frame;
-    fr.decision = now;
+    fr.decision = Simulator::Now();
     fr.uploadStart = uploadStart;
-    fr.scheduler = schedulerName;
+    fr.scheduler = m_scheduler->GetInstanceTypeId().GetName();
     // A server still busy with earlier batches when the uploads start: the
     // tasks get deadlines shorter by the remaining busy time, so any batch
     // the scheduler forms meets them even if it has to wait (conservative:
     // the uploads could have used that time too).
-    const double busyS = m_serverBusyAware && m_serverBusyUntil > uploadStart
-                             ? (m_serverBusyUntil - uploadStart).GetSeconds()
-                             : 0.0;
-    fr.serverBusyS = busyS;
+    fr.serverBusyS = m_serverBusyAware && m_serverBusyUntil > uploadStart
+                         ? (m_serverBusyUntil - uploadStart).GetSeconds()
+                         : 0.0;
 
+    const Candidates candidates = AdmitRequests(fr);
+    fr.candidates = candidates.requests.size();
+    const C2Problem problem = BuildProblem(candidates);
+    const C2Allocation alloc = RunScheduler(frame, problem, fr);
+    if (!alloc.feasible)
+    {
+        NS_LOG_ERROR("frame " << frame << ": " << fr.scheduler
+                              << " returned an infeasible allocation ("
+                              << (alloc.violations.empty() ? "" : alloc.violations.front())
+                              << "); none of its tasks is executed");
+        for (const Request& r : candidates.requests)
+        {
+            Reject(r, InferenceTaskOutcome::INFEASIBLE_ALLOCATION);
+        }
+    }
+    else
+    {
+        Dispatch(alloc, candidates, fr);
+    }
+    NS_LOG_INFO("frame " << frame << ": " << fr.requests << " requests, " << fr.candidates
+                         << " candidates, " << fr.predicted << " served by " << fr.scheduler);
+    m_frameTrace(fr);
+}
+
+EdgeController::Candidates
+EdgeController::AdmitRequests(EdgeFrameRecord& fr)
+{
+    const Time resultDelay = m_server->GetResultDelay();
     // Deterministic order, independent of the order of arrival events.
     std::vector<Request> pending;
     std::swap(pending, m_pending);
@@ -289,15 +313,14 @@ EdgeController::Decide(uint32_t frame)
     std::stable_sort(pending.begin(), pending.end(), [](const Request& a, const Request& b) {
         return a.record.deadline < b.record.deadline;
     });
-    std::vector<Request> candidates;
-    std::vector<double> relDeadline;
+    Candidates admitted;
     for (Request& r : pending)
     {
-        r.record.frame = frame;
-        r.record.scheduler = schedulerName;
+        r.record.frame = fr.frame;
+        r.record.scheduler = fr.scheduler;
         fr.requests++;
         const double t =
-            (r.record.deadline - uploadStart - resultDelay - m_timingGuard).GetSeconds();
+            (r.record.deadline - fr.uploadStart - resultDelay - m_timingGuard).GetSeconds();
         if (!(t > 0))
         {
             fr.expired++;
@@ -311,47 +334,49 @@ EdgeController::Decide(uint32_t frame)
             Reject(r, InferenceTaskOutcome::ACCURACY);
             continue;
         }
-        const bool ueTaken = std::any_of(candidates.begin(),
-                                         candidates.end(),
+        const bool ueTaken = std::any_of(admitted.requests.begin(),
+                                         admitted.requests.end(),
                                          [&r](const Request& c) { return c.ue == r.ue; });
         if (ueTaken)
         {
             m_pending.push_back(r); // a later frame
             continue;
         }
-        if (!(t - busyS > 0))
+        if (!(t - fr.serverBusyS > 0))
         {
             Reject(r, InferenceTaskOutcome::NOT_SCHEDULED); // the server is busy past it
             continue;
         }
-        candidates.push_back(r);
-        relDeadline.push_back(t - busyS);
+        admitted.requests.push_back(r);
+        admitted.deadlineS.push_back(t - fr.serverBusyS);
     }
+    return SortByTaskId(admitted);
+}
+
+EdgeController::Candidates
+EdgeController::SortByTaskId(const Candidates& candidates)
+{
     // Problem users in task-id order (user index, then sequence).
-    std::vector<size_t> order(candidates.size());
+    std::vector<size_t> order(candidates.requests.size());
     for (size_t i = 0; i < order.size(); ++i)
     {
         order[i] = i;
     }
     std::sort(order.begin(), order.end(), [&candidates](size_t a, size_t b) {
-        return candidates[a].record.taskId < candidates[b].record.taskId;
+        return candidates.requests[a].record.taskId < candidates.requests[b].record.taskId;
     });
+    Candidates sorted;
+    for (size_t i : order)
     {
-        std::vector<Request> c2;
-        std::vector<double> d2;
-        for (size_t i : order)
-        {
-            c2.push_back(candidates[i]);
-            d2.push_back(relDeadline[i]);
-        }
-        candidates.swap(c2);
-        relDeadline.swap(d2);
+        sorted.requests.push_back(candidates.requests[i]);
+        sorted.deadlineS.push_back(candidates.deadlineS[i]);
     }
+    return sorted;
+}
 
-    C2Problem problem;
-    const double rbHz = m_bs->GetResourceBlockWidth();
-    problem.SetBandwidth(m_bs->GetNResourceBlocks() * rbHz);
-    problem.SetResourceBlockWidth(rbHz);
+UplinkRateModel
+EdgeController::PlanningRateModel()
+{
     double noise = m_bs->GetNoisePsd();
     if (m_bs->GetRateMapping() == OfdmaRateMapping::SHANNON)
     {
@@ -366,36 +391,46 @@ EdgeController::Decide(uint32_t frame)
         NS_LOG_WARN("EdgeController: the BS uses the MCS table; plans assume Shannon rates, so "
                     "uploads may take longer than predicted");
     }
-    problem.SetRateModel(UplinkRateModel::FixedPower(noise));
+    return UplinkRateModel::FixedPower(noise);
+}
+
+C2Problem
+EdgeController::BuildProblem(const Candidates& candidates)
+{
+    C2Problem problem;
+    const double rbHz = m_bs->GetResourceBlockWidth();
+    problem.SetBandwidth(m_bs->GetNResourceBlocks() * rbHz);
+    problem.SetResourceBlockWidth(rbHz);
+    problem.SetRateModel(PlanningRateModel());
     problem.SetExitsFromProfile(m_profile);
     // Uploads must end before the next frame's grants start. Capping T_k at
     // (frame - guard) + C_{m_k}(1), the least compute time task k can have,
     // guarantees it: its upload ends by T_k - Phi_k <= frame - guard. In the
     // default scenario (T <= frame) the cap never binds.
     const double uploadLimitS = (m_framePeriod - m_timingGuard).GetSeconds();
-    for (size_t i = 0; i < candidates.size(); ++i)
+    for (size_t i = 0; i < candidates.requests.size(); ++i)
     {
+        const Request& r = candidates.requests[i];
         double leastComputeS = 0;
-        for (uint32_t n = 1; n <= candidates[i].record.requiredExit; ++n)
+        for (uint32_t n = 1; n <= r.record.requiredExit; ++n)
         {
             leastComputeS += problem.BlockTime(n, 1);
         }
-        relDeadline[i] = std::min(relDeadline[i], uploadLimitS + leastComputeS);
-    }
-    for (size_t i = 0; i < candidates.size(); ++i)
-    {
-        const Request& r = candidates[i];
         C2User u;
         u.id = r.record.user;
         u.bits = r.record.onAirBits;
         u.powerW = r.ue->GetTxPowerW();
         u.gain = std::max(m_bs->GetChannelGain(r.ue), 1e-300);
-        u.deadlineS = relDeadline[i];
+        u.deadlineS = std::min(candidates.deadlineS[i], uploadLimitS + leastComputeS);
         u.accuracy = r.record.requiredAccuracy;
         problem.AddUser(u);
     }
-    fr.candidates = candidates.size();
+    return problem;
+}
 
+C2Allocation
+EdgeController::RunScheduler(uint32_t frame, const C2Problem& problem, EdgeFrameRecord& fr)
+{
     C2Allocation alloc;
     std::string error;
     try
@@ -408,7 +443,7 @@ EdgeController::Decide(uint32_t frame)
     }
     // Outside the handler, so the abort does not report an active exception.
     NS_ABORT_MSG_IF(!error.empty(),
-                    "EdgeController: frame " << frame << ", scheduler " << schedulerName << ": "
+                    "EdgeController: frame " << frame << ", scheduler " << fr.scheduler << ": "
                                              << error);
     ++m_decided;
     fr.feasible = alloc.feasible;
@@ -416,27 +451,15 @@ EdgeController::Decide(uint32_t frame)
     fr.runtimeUs = alloc.stats.runtimeUs;
     fr.searchNodes = alloc.stats.nodes;
     m_allocationTrace(frame, problem, alloc);
+    return alloc;
+}
 
-    if (!alloc.feasible)
-    {
-        NS_LOG_ERROR("frame " << frame << ": " << schedulerName
-                              << " returned an infeasible allocation ("
-                              << (alloc.violations.empty() ? "" : alloc.violations.front())
-                              << "); none of its tasks is executed");
-        for (const Request& r : candidates)
-        {
-            Reject(r, InferenceTaskOutcome::INFEASIBLE_ALLOCATION);
-        }
-        m_frameTrace(fr);
-        return;
-    }
-
-    std::vector<bool> served(candidates.size(), false);
-    std::vector<std::pair<Request, OfdmaGrant>> uploads;
-    EdgeBatchPlan plan;
-    plan.frame = frame;
-    plan.execution = alloc.execution;
-    uint32_t nextRb = 0;
+void
+EdgeController::Dispatch(const C2Allocation& alloc,
+                         const Candidates& candidates,
+                         EdgeFrameRecord& fr)
+{
+    const Time uploadStart = fr.uploadStart;
     double computeStartS = std::numeric_limits<double>::infinity();
     for (const C2ServedTask& st : alloc.served)
     {
@@ -445,10 +468,15 @@ EdgeController::Decide(uint32_t frame)
     // The batch starts when the uploads end, or when the server is free.
     const Time plannedStart = std::max(uploadStart + Seconds(computeStartS), m_serverBusyUntil);
     const Time wait = plannedStart - (uploadStart + Seconds(computeStartS));
-    const Time grantLimit = uploadStart + m_framePeriod;
+    EdgeBatchPlan plan;
+    plan.frame = fr.frame;
+    plan.execution = alloc.execution;
+    std::vector<std::pair<Request, OfdmaGrant>> uploads;
+    std::vector<bool> served(candidates.requests.size(), false);
+    uint32_t nextRb = 0;
     for (const C2ServedTask& st : alloc.served)
     {
-        Request r = candidates[st.user];
+        Request r = candidates.requests[st.user];
         served[st.user] = true;
         r.record.exit = st.exit;
         r.record.accuracy = m_profile.GetExitAccuracy(st.exit);
@@ -460,42 +488,50 @@ EdgeController::Decide(uint32_t frame)
         r.record.predictedUploadEnd = uploadStart + Seconds(st.uploadEndS);
         r.record.predictedCompletion = uploadStart + Seconds(st.completionS) + wait;
         m_serverBusyUntil = std::max(m_serverBusyUntil, r.record.predictedCompletion);
-        OfdmaGrant g;
-        g.firstRb = r.record.firstRb;
-        g.nRbs = r.record.nRbs;
-        g.start = uploadStart;
-        g.end = std::min(uploadStart + Seconds(std::max(alloc.uploadDeadlineS, st.uploadEndS)) +
-                             m_timingGuard,
-                         grantLimit);
         plan.tasks.push_back({r.record, r.client});
-        uploads.emplace_back(r, g);
+        uploads.emplace_back(r, MakeGrant(r.record, alloc.uploadDeadlineS, st.uploadEndS));
     }
-    for (size_t i = 0; i < candidates.size(); ++i)
+    for (size_t i = 0; i < candidates.requests.size(); ++i)
     {
         if (!served[i])
         {
-            Reject(candidates[i], InferenceTaskOutcome::NOT_SCHEDULED);
+            Reject(candidates.requests[i], InferenceTaskOutcome::NOT_SCHEDULED);
         }
     }
     fr.predicted = alloc.served.size();
-    if (!plan.tasks.empty())
+    if (plan.tasks.empty())
     {
-        plan.plannedStart = plannedStart;
-        plan.latestStart = plan.plannedStart + m_timingGuard;
-        fr.plannedBatchStart = plan.plannedStart;
-        m_server->SubmitPlan(plan);
-        if (m_grantDelay.IsZero())
-        {
-            StartUploads(uploads);
-        }
-        else
-        {
-            Simulator::Schedule(m_grantDelay, &EdgeController::StartUploads, this, uploads);
-        }
+        return;
     }
-    NS_LOG_INFO("frame " << frame << ": " << fr.requests << " requests, " << fr.candidates
-                         << " candidates, " << fr.predicted << " served by " << schedulerName);
-    m_frameTrace(fr);
+    plan.plannedStart = plannedStart;
+    plan.latestStart = plan.plannedStart + m_timingGuard;
+    fr.plannedBatchStart = plan.plannedStart;
+    m_server->SubmitPlan(plan);
+    if (m_grantDelay.IsZero())
+    {
+        StartUploads(uploads);
+    }
+    else
+    {
+        Simulator::Schedule(m_grantDelay, &EdgeController::StartUploads, this, uploads);
+    }
+}
+
+OfdmaGrant
+EdgeController::MakeGrant(const InferenceTaskRecord& record,
+                          double uploadDeadlineS,
+                          double uploadEndS) const
+{
+    // Open until the later of the shared upload deadline and the task's own
+    // predicted upload end, plus the guard, and never into the next frame.
+    OfdmaGrant g;
+    g.firstRb = record.firstRb;
+    g.nRbs = record.nRbs;
+    g.start = record.uploadStart;
+    g.end = std::min(record.uploadStart + Seconds(std::max(uploadDeadlineS, uploadEndS)) +
+                         m_timingGuard,
+                     record.uploadStart + m_framePeriod);
+    return g;
 }
 
 void

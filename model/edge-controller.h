@@ -204,11 +204,80 @@ class EdgeController : public Application
      * @param frame the frame number
      */
     void DecisionPoint(uint32_t frame);
+
+    /// The tasks of a frame given to the scheduler, in task-id order.
+    struct Candidates
+    {
+        std::vector<Request> requests; //!< at most one per UE
+        /// Each task's deadline relative to the upload start (s), less the
+        /// result delay, the timing guard and the server's busy time.
+        std::vector<double> deadlineS;
+    };
+
     /**
-     * @brief Decide a frame: steps 1 to 4 of the class description.
+     * @brief Decide a frame: steps 1 to 4 of the class description, in the
+     * stages below (admit, build the problem, run the scheduler, dispatch).
      * @param frame the frame number
      */
     void Decide(uint32_t frame);
+    /**
+     * @brief Step 1: take the pending tasks and reject those that expired or
+     * that no exit is accurate enough for; keep one task per UE (the
+     * earliest deadline; the others wait for a later frame).
+     * @param fr the frame's record (frame, scheduler, upload start and busy
+     *        time set; its counts are updated)
+     * @return the candidates
+     */
+    Candidates AdmitRequests(EdgeFrameRecord& fr);
+    /**
+     * @param candidates candidates in any order
+     * @return the same in task-id order (user index, then sequence)
+     */
+    static Candidates SortByTaskId(const Candidates& candidates);
+    /**
+     * @brief The rate model the plan assumes: the BS's Shannon mapping with
+     * its SNR gap folded into the noise (warns once if the BS uses the MCS
+     * table, which the plan does not model).
+     * @return the fixed-power rate model
+     */
+    UplinkRateModel PlanningRateModel();
+    /**
+     * @brief Step 2: the frame's C2 problem: the BS's band and blocks, the
+     * planning rate model, the profile's exits, and one user per candidate
+     * with its deadline capped so that its upload ends within the frame.
+     * @param candidates the candidates
+     * @return the problem
+     */
+    C2Problem BuildProblem(const Candidates& candidates);
+    /**
+     * @brief Step 3: the scheduler's allocation (aborts, naming the frame and
+     * the scheduler, if the scheduler throws); fires the Allocation trace.
+     * @param frame the frame number
+     * @param problem the problem
+     * @param fr the frame's record (feasible, upload deadline, runtime and
+     *        search nodes are set)
+     * @return the allocation
+     */
+    C2Allocation RunScheduler(uint32_t frame, const C2Problem& problem, EdgeFrameRecord& fr);
+    /**
+     * @brief Step 4 for a feasible allocation: lay the served users' blocks
+     * out contiguously, predict their times, submit the batch plan to the
+     * server, start (or schedule) the uploads, and reject the others.
+     * @param alloc the feasible allocation
+     * @param candidates the candidates, indexed as the problem's users
+     * @param fr the frame's record (predicted count and batch start are set)
+     */
+    void Dispatch(const C2Allocation& alloc, const Candidates& candidates, EdgeFrameRecord& fr);
+    /**
+     * @param record a served task (blocks and upload start set)
+     * @param uploadDeadlineS the allocation's shared upload deadline (s)
+     * @param uploadEndS the task's predicted upload end (s)
+     * @return its grant: until the later of the two, plus the timing guard,
+     *         and never into the next frame
+     */
+    OfdmaGrant MakeGrant(const InferenceTaskRecord& record,
+                         double uploadDeadlineS,
+                         double uploadEndS) const;
     /**
      * @brief Reject a task: set its outcome and tell its client at once.
      * @param request a task that will not run
