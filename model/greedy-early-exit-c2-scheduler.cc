@@ -267,6 +267,310 @@ class ExactFiller
     std::vector<std::pair<double, uint32_t>> m_order; //!< (need, candidate), general mode
 };
 
+/**
+ * The three stages of GreedyEarlyExitC2Scheduler on one problem, with the
+ * state they share: the candidates (by position i in the selector's list),
+ * the current members and upload deadline, and the per-exit counts of the
+ * local search.
+ */
+class GreedySearch
+{
+  public:
+    /// @param selector the problem's shelf selector
+    explicit GreedySearch(C2ShelfSelector& selector)
+        : m_selector(selector),
+          m_problem(selector.GetProblem()),
+          m_cand(selector.GetCandidates()),
+          m_nExits(m_problem.GetNExits()),
+          m_local(m_problem.GetNUsers(), -1),
+          m_offsets(m_nExits, 0.0),
+          m_classes(m_nExits),
+          m_counts(m_nExits, 0),
+          m_filler(m_problem, m_cand, selector.IsOrdered()),
+          m_selectsBefore(selector.GetSelectCalls())
+    {
+        for (uint32_t i = 0; i < m_cand.size(); ++i)
+        {
+            m_local[m_cand[i]] = i;
+        }
+    }
+
+    /**
+     * @brief Stage 1: conservative offsets U_m(b) = sum_{n <= m} tau_n(b),
+     * exact selection per b. Feasibility under U is monotone in b (U grows
+     * with b), so a binary search finds the largest b: lo feasible, hi not.
+     */
+    void ConservativeStage()
+    {
+        std::vector<C2ShelfSelector::Group> pool{{1, m_nExits, 0}};
+        C2ShelfSelector::Selection best; // the empty set for b = 0
+        uint32_t lo = 0;
+        uint32_t hi = m_cand.size() + 1;
+        while (hi - lo > 1)
+        {
+            const uint32_t mid = lo + (hi - lo) / 2;
+            double acc = 0;
+            for (uint32_t n = 1; n <= m_nExits; ++n)
+            {
+                acc += m_problem.BlockTime(n, mid);
+                m_offsets[n - 1] = acc;
+            }
+            pool[0].quota = mid;
+            if (m_selector.Select(pool, m_offsets, &m_sel))
+            {
+                lo = mid;
+                best = m_sel;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+        NS_LOG_DEBUG("conservative stage: " << best.users.size()
+                                            << " users at t = " << best.shelfS);
+        m_members.clear();
+        for (uint32_t k : best.users)
+        {
+            m_members.push_back(m_local[k]);
+        }
+        m_filler.Load(m_members, best.shelfS);
+        m_conservativeShelfS = best.shelfS;
+    }
+
+    /**
+     * @brief Stage 2 under the exact offsets: grow the set in need order
+     * (or, conservative, only grant at the set's own shelf).
+     * @param conservative keep the stage-1 set
+     */
+    void ExactStage(bool conservative)
+    {
+        if (conservative)
+        {
+            // Grant at the set's own shelf under the exact offsets (smaller needs).
+            const double shelf = m_filler.Shelf();
+            if (!m_members.empty() && shelf > m_conservativeShelfS)
+            {
+                double used = 0;
+                for (uint32_t i : m_members)
+                {
+                    used += m_problem.Need(m_cand[i], shelf);
+                }
+                if (used <= m_problem.Capacity())
+                {
+                    m_filler.Load(m_members, shelf);
+                }
+            }
+        }
+        else
+        {
+            m_filler.FillToFixpoint();
+            m_members = m_filler.Members();
+        }
+        m_bestT = m_filler.T();
+        for (uint32_t i : m_members)
+        {
+            m_counts[m_problem.RequiredExit(m_cand[i]) - 1]++;
+        }
+    }
+
+    /**
+     * @brief Stage 3: local search over the per-exit counts c; each count
+     * vector is decided exactly by the selector with the exact offsets
+     * C_m(c).
+     * @param maxPlateauMoves most moves that keep the size
+     * @return plateau moves made
+     */
+    uint32_t LocalSearch(uint32_t maxPlateauMoves)
+    {
+        uint32_t plateau = 0;
+        while (true)
+        {
+            if (TryAddOne() || TryTwoForOne())
+            {
+                Accept();
+                continue;
+            }
+            if (plateau >= maxPlateauMoves || m_members.empty() || !TryPlateauMove())
+            {
+                return plateau;
+            }
+            Accept();
+            ++plateau;
+        }
+    }
+
+    /**
+     * @brief The allocation of the final members.
+     * @param result filled: served tasks, upload deadline, search effort
+     */
+    void Finish(C2Allocation& result)
+    {
+        result.stats.candidates = m_selector.GetSelectCalls() - m_selectsBefore;
+        result.stats.nodes = result.stats.candidates + m_filler.Fills();
+        result.uploadDeadlineS = m_members.empty() ? 0 : m_bestT;
+        std::sort(m_members.begin(), m_members.end(), [this](uint32_t a, uint32_t b) {
+            return m_cand[a] < m_cand[b];
+        });
+        for (uint32_t i : m_members)
+        {
+            result.served.push_back(
+                MakeC2ServedTask(m_problem, m_cand[i], m_problem.RequiredExit(m_cand[i]), m_bestT));
+        }
+    }
+
+  private:
+    /**
+     * @brief Decides the current counts.
+     * @param minimizeCost find the least total need instead of any fit
+     * @return whether they fit; m_sel then holds the users
+     */
+    bool CountsFit(bool minimizeCost)
+    {
+        uint32_t through = 0;
+        for (uint32_t n = m_nExits; n >= 1; --n)
+        {
+            if (m_counts[n - 1] > m_selector.GetClassSize(n))
+            {
+                return false;
+            }
+            m_classes[n - 1] = {n, n, m_counts[n - 1]};
+            through += m_counts[n - 1];
+            m_offsets[n - 1] = m_problem.BlockTime(n, through); // tau_n(b_n) for now
+        }
+        for (uint32_t n = 2; n <= m_nExits; ++n)
+        {
+            m_offsets[n - 1] += m_offsets[n - 2];
+        }
+        return m_selector.Select(m_classes, m_offsets, &m_sel, minimizeCost);
+    }
+
+    /// The users in m_sel become the members.
+    void Accept()
+    {
+        m_members.clear();
+        for (uint32_t k : m_sel.users)
+        {
+            m_members.push_back(m_local[k]);
+        }
+        m_bestT = m_sel.shelfS;
+    }
+
+    /**
+     * @brief Moves one user from exit index from to exit index to (either
+     * may be m_nExits: none).
+     * @param from exit index losing a user
+     * @param to exit index gaining one
+     */
+    void Shift(uint32_t from, uint32_t to)
+    {
+        if (from < m_nExits)
+        {
+            m_counts[from]--;
+        }
+        if (to < m_nExits)
+        {
+            m_counts[to]++;
+        }
+    }
+
+    /// @return whether one more user, in any exit, fits (counts kept if so)
+    bool TryAddOne()
+    {
+        for (uint32_t m = 0; m < m_nExits; ++m)
+        {
+            Shift(m_nExits, m);
+            if (CountsFit(false))
+            {
+                return true;
+            }
+            Shift(m, m_nExits);
+        }
+        return false;
+    }
+
+    /// @return whether two users in exits x <= y fit for one in exit a
+    bool TryTwoForOne()
+    {
+        for (uint32_t a = 0; a < m_nExits; ++a)
+        {
+            for (uint32_t x = 0; x < m_nExits && m_counts[a] > 0; ++x)
+            {
+                for (uint32_t y = x; y < m_nExits; ++y)
+                {
+                    if (x == a || y == a)
+                    {
+                        continue; // covered by TryAddOne
+                    }
+                    Shift(a, x);
+                    Shift(m_nExits, y);
+                    if (CountsFit(false))
+                    {
+                        return true;
+                    }
+                    Shift(y, m_nExits);
+                    Shift(x, a);
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @brief Plateau move: one user to another exit, if that lowers the
+     * smallest total need over all shelves (more room for the other moves).
+     * @return whether a move was made (m_sel then holds its users)
+     */
+    bool TryPlateauMove()
+    {
+        CountsFit(true);
+        double bestCost = m_sel.costUnits * (1 - 1e-9);
+        C2ShelfSelector::Selection bestSel;
+        uint32_t bestFrom = m_nExits;
+        uint32_t bestTo = m_nExits;
+        for (uint32_t a = 0; a < m_nExits; ++a)
+        {
+            for (uint32_t x = 0; x < m_nExits && m_counts[a] > 0; ++x)
+            {
+                if (x == a)
+                {
+                    continue;
+                }
+                Shift(a, x);
+                if (CountsFit(true) && m_sel.costUnits < bestCost)
+                {
+                    bestCost = m_sel.costUnits;
+                    bestSel = m_sel;
+                    bestFrom = a;
+                    bestTo = x;
+                }
+                Shift(x, a);
+            }
+        }
+        if (bestFrom == m_nExits)
+        {
+            return false;
+        }
+        Shift(bestFrom, bestTo);
+        m_sel = bestSel;
+        return true;
+    }
+
+    C2ShelfSelector& m_selector;                   //!< decides count vectors
+    const C2Problem& m_problem;                    //!< the problem
+    const std::vector<uint32_t>& m_cand;           //!< candidate users
+    const uint32_t m_nExits;                       //!< N
+    std::vector<int64_t> m_local;                  //!< user -> candidate position
+    std::vector<double> m_offsets;                 //!< compute offsets per exit
+    std::vector<C2ShelfSelector::Group> m_classes; //!< one group per exit
+    std::vector<uint32_t> m_counts;                //!< users per exit
+    ExactFiller m_filler;                          //!< stage 2
+    C2ShelfSelector::Selection m_sel;              //!< the selector's last answer
+    std::vector<uint32_t> m_members;               //!< current set (positions)
+    double m_bestT{0};                             //!< its upload deadline (s)
+    double m_conservativeShelfS{0};                //!< stage 1's shelf (s)
+    const uint64_t m_selectsBefore;                //!< selector calls before the run
+};
+
 } // namespace
 
 TypeId
@@ -321,233 +625,19 @@ GreedyEarlyExitC2Scheduler::DoAllocate(const C2Problem& problem)
 C2Allocation
 GreedyEarlyExitC2Scheduler::Solve(C2ShelfSelector& selector) const
 {
-    const C2Problem& problem = selector.GetProblem();
-    const std::vector<uint32_t>& cand = selector.GetCandidates();
-    const uint32_t nCand = cand.size();
-    const uint32_t nExits = problem.GetNExits();
     C2Allocation result;
     result.execution = C2Allocation::BATCH;
-    if (nCand == 0)
+    if (selector.GetCandidates().empty())
     {
         return result;
     }
-    const uint64_t selectsBefore = selector.GetSelectCalls();
-    std::vector<int64_t> local(problem.GetNUsers(), -1);
-    for (uint32_t i = 0; i < nCand; ++i)
-    {
-        local[cand[i]] = i;
-    }
-
-    // Stage 1: conservative offsets U_m(b) = sum_{n <= m} tau_n(b), exact
-    // selection per b. Feasibility under U is monotone in b (U grows with
-    // b), so a binary search finds the largest b: lo feasible, hi not.
-    std::vector<C2ShelfSelector::Group> pool{{1, nExits, 0}};
-    std::vector<double> offsets(nExits, 0.0);
-    C2ShelfSelector::Selection sel;
-    C2ShelfSelector::Selection best; // the empty set for b = 0
-    auto conservativeFits = [&](uint32_t b) {
-        double acc = 0;
-        for (uint32_t n = 1; n <= nExits; ++n)
-        {
-            acc += problem.BlockTime(n, b);
-            offsets[n - 1] = acc;
-        }
-        pool[0].quota = b;
-        return selector.Select(pool, offsets, &sel);
-    };
-    uint32_t lo = 0;
-    uint32_t hi = nCand + 1;
-    while (hi - lo > 1)
-    {
-        const uint32_t mid = lo + (hi - lo) / 2;
-        if (conservativeFits(mid))
-        {
-            lo = mid;
-            best = sel;
-        }
-        else
-        {
-            hi = mid;
-        }
-    }
-    NS_LOG_DEBUG("conservative stage: " << best.users.size() << " users at t = " << best.shelfS);
-
-    ExactFiller filler(problem, cand, selector.IsOrdered());
-    std::vector<uint32_t> members;
-    for (uint32_t k : best.users)
-    {
-        members.push_back(local[k]);
-    }
-    filler.Load(members, best.shelfS);
-    if (m_conservative)
-    {
-        // Grant at the set's own shelf under the exact offsets (smaller needs).
-        const double shelf = filler.Shelf();
-        if (!members.empty() && shelf > best.shelfS)
-        {
-            double used = 0;
-            for (uint32_t i : members)
-            {
-                used += problem.Need(cand[i], shelf);
-            }
-            if (used <= problem.Capacity())
-            {
-                filler.Load(members, shelf);
-            }
-        }
-    }
-    else
-    {
-        // Stage 2: grow the set in need order under the exact offsets.
-        filler.FillToFixpoint();
-        members = filler.Members();
-    }
-    double bestT = filler.T();
-
-    // Stage 3: local search over the per-exit counts c; each count vector is
-    // decided exactly by the selector with the exact offsets C_m(c).
-    std::vector<uint32_t> counts(nExits, 0);
-    for (uint32_t i : members)
-    {
-        counts[problem.RequiredExit(cand[i]) - 1]++;
-    }
-    std::vector<C2ShelfSelector::Group> classes(nExits);
-    // Decides the current counts; on success 'sel' holds the users.
-    auto countsFit = [&](bool minimizeCost) {
-        uint32_t through = 0;
-        for (uint32_t n = nExits; n >= 1; --n)
-        {
-            if (counts[n - 1] > selector.GetClassSize(n))
-            {
-                return false;
-            }
-            classes[n - 1] = {n, n, counts[n - 1]};
-            through += counts[n - 1];
-            offsets[n - 1] = problem.BlockTime(n, through); // tau_n(b_n) for now
-        }
-        for (uint32_t n = 2; n <= nExits; ++n)
-        {
-            offsets[n - 1] += offsets[n - 2];
-        }
-        return selector.Select(classes, offsets, &sel, minimizeCost);
-    };
-    auto accept = [&]() {
-        members.clear();
-        for (uint32_t k : sel.users)
-        {
-            members.push_back(local[k]);
-        }
-        bestT = sel.shelfS;
-    };
-    // Moves counts[from] -> counts[to] by one (from or to may be nExits: none).
-    auto shift = [&](uint32_t from, uint32_t to) {
-        if (from < nExits)
-        {
-            counts[from]--;
-        }
-        if (to < nExits)
-        {
-            counts[to]++;
-        }
-    };
-    uint32_t plateau = 0;
-    while (!m_conservative)
-    {
-        bool improved = false;
-        // (a) One more user, in any exit.
-        for (uint32_t m = 0; m < nExits && !improved; ++m)
-        {
-            shift(nExits, m);
-            improved = countsFit(false);
-            if (!improved)
-            {
-                shift(m, nExits);
-            }
-        }
-        // (b) Two users in exits x <= y for one in exit a.
-        for (uint32_t a = 0; a < nExits && !improved; ++a)
-        {
-            if (counts[a] == 0)
-            {
-                continue;
-            }
-            for (uint32_t x = 0; x < nExits && !improved; ++x)
-            {
-                for (uint32_t y = x; y < nExits && !improved; ++y)
-                {
-                    if (x == a || y == a)
-                    {
-                        continue; // covered by (a)
-                    }
-                    shift(a, x);
-                    shift(nExits, y);
-                    improved = countsFit(false);
-                    if (!improved)
-                    {
-                        shift(y, nExits);
-                        shift(x, a);
-                    }
-                }
-            }
-        }
-        if (improved)
-        {
-            accept();
-            continue;
-        }
-        // (c) Plateau: move one user to another exit if that lowers the
-        // smallest total need over all shelves (more room for (a), (b)).
-        if (plateau >= m_plateauMoves || members.empty())
-        {
-            break;
-        }
-        countsFit(true);
-        double bestCost = sel.costUnits * (1 - 1e-9);
-        C2ShelfSelector::Selection bestSel;
-        uint32_t bestFrom = nExits;
-        uint32_t bestTo = nExits;
-        for (uint32_t a = 0; a < nExits; ++a)
-        {
-            for (uint32_t x = 0; x < nExits && counts[a] > 0; ++x)
-            {
-                if (x == a)
-                {
-                    continue;
-                }
-                shift(a, x);
-                if (countsFit(true) && sel.costUnits < bestCost)
-                {
-                    bestCost = sel.costUnits;
-                    bestSel = sel;
-                    bestFrom = a;
-                    bestTo = x;
-                }
-                shift(x, a);
-            }
-        }
-        if (bestFrom == nExits)
-        {
-            break;
-        }
-        shift(bestFrom, bestTo);
-        sel = bestSel;
-        accept();
-        ++plateau;
-    }
-
-    result.stats.candidates = selector.GetSelectCalls() - selectsBefore;
-    result.stats.nodes = result.stats.candidates + filler.Fills();
-    result.uploadDeadlineS = members.empty() ? 0 : bestT;
-    std::sort(members.begin(), members.end(), [&cand](uint32_t a, uint32_t b) {
-        return cand[a] < cand[b];
-    });
-    for (uint32_t i : members)
-    {
-        result.served.push_back(
-            MakeC2ServedTask(problem, cand[i], problem.RequiredExit(cand[i]), bestT));
-    }
-    NS_LOG_DEBUG("served " << members.size() << " at t = " << bestT << " after " << plateau
-                           << " plateau moves");
+    GreedySearch search(selector);
+    search.ConservativeStage();
+    search.ExactStage(m_conservative);
+    const uint32_t plateauMoves = m_conservative ? 0 : search.LocalSearch(m_plateauMoves);
+    search.Finish(result);
+    NS_LOG_DEBUG("served " << result.served.size() << " at t = " << result.uploadDeadlineS
+                           << " after " << plateauMoves << " plateau moves");
     return result;
 }
 
