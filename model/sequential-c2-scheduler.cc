@@ -164,54 +164,35 @@ MaxOnTime(const std::vector<Job>& edf, double t, std::vector<Job>* set)
 }
 
 /**
- * The greedy over candidate upload deadlines (see the class description).
- * @param problem the problem
- * @param jobs the eligible users with their processing times
- * @param stats search statistics to update
- * @return the best set found, in EDF order
+ * @brief The candidate upload deadlines of the search.
+ *
+ * T_j - Q_i > 0, with Q_i the sum of the i shortest processing times. With
+ * unequal times also T_j - (p_j + sum of the i - 1 shortest jobs due no
+ * later than j): job j last at position i behind the shortest jobs that EDF
+ * may put before it.
+ *
+ * @param jobs the eligible users
+ * @param edf the same in EDF order
+ * @param maxLen the Moore-Hodgson count from t = 0 (no schedule holds more)
+ * @return the candidates, sorted, without duplicates
  */
-std::vector<Job>
-SearchSequential(const C2Problem& problem, const std::vector<Job>& jobs, C2SearchStats& stats)
+std::vector<double>
+CandidateDeadlines(const std::vector<Job>& jobs, const std::vector<Job>& edf, uint32_t maxLen)
 {
-    const uint32_t n = jobs.size();
-    if (n == 0)
-    {
-        return {};
-    }
-    const double capacity = problem.Capacity();
-    std::vector<Job> edf = jobs;
-    std::sort(edf.begin(), edf.end(), EdfBefore);
     std::vector<double> shortest;
     for (const Job& j : jobs)
     {
         shortest.push_back(j.p);
     }
     std::sort(shortest.begin(), shortest.end());
-    // No schedule holds more than the Moore-Hodgson count from t = 0.
-    const uint32_t maxLen = MaxOnTime(edf, 0.0, nullptr);
-    if (maxLen == 0)
-    {
-        return {};
-    }
-    // Q_i = sum of the i shortest processing times, i = 1..maxLen.
-    std::vector<double> q;
-    double sum = 0;
-    for (uint32_t i = 0; i < maxLen; ++i)
-    {
-        sum += shortest[i];
-        q.push_back(sum);
-    }
-
-    // Candidates T_j - Q_i > 0. With unequal times also
-    // T_j - (p_j + sum of the i - 1 shortest jobs due no later than j): job j
-    // last at position i behind the shortest jobs that EDF may put before it.
-    const bool equalTimes = shortest.front() == shortest.back();
     std::vector<double> cands;
     for (const Job& j : jobs)
     {
+        double q = 0;
         for (uint32_t i = 0; i < maxLen; ++i)
         {
-            const double t = j.deadline - q[i];
+            q += shortest[i];
+            const double t = j.deadline - q;
             if (!(t > 0))
             {
                 break;
@@ -219,7 +200,7 @@ SearchSequential(const C2Problem& problem, const std::vector<Job>& jobs, C2Searc
             cands.push_back(t);
         }
     }
-    if (!equalTimes)
+    if (shortest.front() != shortest.back())
     {
         std::vector<double> before; // the shortest times of earlier jobs, sorted
         for (const Job& j : edf)
@@ -248,27 +229,193 @@ SearchSequential(const C2Problem& problem, const std::vector<Job>& jobs, C2Searc
     }
     std::sort(cands.begin(), cands.end());
     cands.erase(std::unique(cands.begin(), cands.end()), cands.end());
+    return cands;
+}
+
+/**
+ * For a set in EDF order and an upload deadline t: the deadlines, the start
+ * offsets P_(l-1) and the smallest slack T_(l) - P_(l) - t from l on. A job
+ * (T, p) that EDF places before position l fits only if
+ * p <= min(T - t - P_(l-1), slack from l on); compatibility only worsens as
+ * the set grows, so a job failing it can be dropped before its need is
+ * computed (Shelf() decides the others exactly).
+ */
+class EdfSlack
+{
+  public:
+    /// @param t the upload deadline (s)
+    explicit EdfSlack(double t)
+        : m_t(t),
+          m_startOff{0.0},
+          m_slackFrom{std::numeric_limits<double>::infinity()}
+    {
+    }
+
+    /// @param j a job @return false if it cannot join the set
+    bool MayFit(const Job& j) const
+    {
+        const uint32_t l = std::upper_bound(m_dl.begin(), m_dl.end(), j.deadline) - m_dl.begin();
+        const double room = std::min(j.deadline - m_t - m_startOff[l], m_slackFrom[l]);
+        return j.p <= room * (1 + 1e-9) + 1e-12;
+    }
+
+    /// @param set the set, in EDF order
+    void Update(const std::vector<Job>& set)
+    {
+        const size_t m = set.size();
+        m_dl.resize(m);
+        m_startOff.resize(m + 1);
+        m_slackFrom.resize(m + 1);
+        for (size_t i = 0; i < m; ++i)
+        {
+            m_dl[i] = set[i].deadline;
+            m_startOff[i + 1] = m_startOff[i] + set[i].p;
+        }
+        m_slackFrom[m] = std::numeric_limits<double>::infinity();
+        for (size_t i = m; i-- > 0;)
+        {
+            m_slackFrom[i] = std::min(m_slackFrom[i + 1], m_dl[i] - m_startOff[i + 1] - m_t);
+        }
+    }
+
+  private:
+    double m_t;                      //!< upload deadline (s)
+    std::vector<double> m_dl;        //!< deadlines in EDF order
+    std::vector<double> m_startOff;  //!< start offsets P_(l-1)
+    std::vector<double> m_slackFrom; //!< smallest slack from l on
+};
+
+/**
+ * @param problem the problem
+ * @param set jobs
+ * @param t upload deadline (s)
+ * @return whether their needs at t fit the capacity
+ */
+bool
+FitsBandwidth(const C2Problem& problem, const std::vector<Job>& set, double t)
+{
+    double total = 0;
+    for (const Job& j : set)
+    {
+        total += problem.Need(j.user, t);
+        if (!(total <= problem.Capacity()))
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+/**
+ * @brief When bandwidth binds at t: add users in increasing need while the
+ * set stays EDF-feasible, up to limit users.
+ *
+ * Lazy exact need order: byBound sorts users by a_k = t0 w_k(t0) at the
+ * largest candidate t0; w_k(t) >= a_k / t for every candidate, the same
+ * factor for all users, so a heap of exact needs is popped only when its top
+ * is below the next user's bound.
+ *
+ * @param problem the problem
+ * @param jobs the eligible users
+ * @param byBound (a_k, index into jobs), sorted
+ * @param t the upload deadline (s)
+ * @param limit most jobs that can be on time after t
+ * @param stats search statistics to update
+ * @return the set, in EDF order
+ */
+std::vector<Job>
+FillByNeed(const C2Problem& problem,
+           const std::vector<Job>& jobs,
+           const std::vector<std::pair<double, uint32_t>>& byBound,
+           double t,
+           uint32_t limit,
+           C2SearchStats& stats)
+{
+    using Entry = std::pair<double, uint32_t>; // (need at t, index into jobs)
+    std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap;
+    std::vector<Job> chosen;
+    std::vector<Job> trial;
+    EdfSlack slack(t);
+    double total = 0;
+    uint32_t next = 0;
+    const double scale = (1 - 1e-12) / t;
+    while (chosen.size() < limit)
+    {
+        while (next < jobs.size() &&
+               (heap.empty() || heap.top().first > byBound[next].first * scale))
+        {
+            const Job& j = jobs[byBound[next].second];
+            if (j.deadline - j.p >= t && slack.MayFit(j))
+            {
+                heap.emplace(problem.Need(j.user, t), byBound[next].second);
+            }
+            ++next;
+        }
+        if (heap.empty())
+        {
+            break;
+        }
+        const Entry e = heap.top();
+        heap.pop();
+        stats.candidates++;
+        const Job& j = jobs[e.second];
+        if (!slack.MayFit(j))
+        {
+            continue;
+        }
+        trial = chosen;
+        trial.insert(std::upper_bound(trial.begin(), trial.end(), j, EdfBefore), j);
+        if (!(Shelf(trial) >= t))
+        {
+            continue; // not EDF-feasible for t
+        }
+        if (!(total + e.first <= problem.Capacity()))
+        {
+            break; // every later user needs at least as much
+        }
+        total += e.first;
+        chosen.swap(trial);
+        slack.Update(chosen);
+    }
+    return chosen;
+}
+
+/**
+ * The greedy over candidate upload deadlines (see the class description).
+ * @param problem the problem
+ * @param jobs the eligible users with their processing times
+ * @param stats search statistics to update
+ * @return the best set found, in EDF order
+ */
+std::vector<Job>
+SearchSequential(const C2Problem& problem, const std::vector<Job>& jobs, C2SearchStats& stats)
+{
+    if (jobs.empty())
+    {
+        return {};
+    }
+    std::vector<Job> edf = jobs;
+    std::sort(edf.begin(), edf.end(), EdfBefore);
+    // No schedule holds more than the Moore-Hodgson count from t = 0.
+    const uint32_t maxLen = MaxOnTime(edf, 0.0, nullptr);
+    if (maxLen == 0)
+    {
+        return {};
+    }
+    const std::vector<double> cands = CandidateDeadlines(jobs, edf, maxLen);
     if (cands.empty())
     {
         return {};
     }
-
-    // Lazy exact need order: users sorted by a_k = t0 w_k(t0) at the largest
-    // candidate t0; w_k(t) >= a_k / t for every candidate, the same factor
-    // for all users, so a heap of exact needs is popped only when its top
-    // is below the next user's bound.
-    const double t0 = cands.back();
     std::vector<std::pair<double, uint32_t>> byBound; // (a_k, index into jobs)
-    for (uint32_t i = 0; i < n; ++i)
+    for (uint32_t i = 0; i < jobs.size(); ++i)
     {
-        byBound.emplace_back(BandwidthTime(problem, jobs[i].user, t0), i);
+        byBound.emplace_back(BandwidthTime(problem, jobs[i].user, cands.back()), i);
     }
     std::sort(byBound.begin(), byBound.end());
 
     std::vector<Job> best;
     std::vector<Job> chosen;
-    std::vector<Job> trial;
-    using Entry = std::pair<double, uint32_t>; // (need at t, index into jobs)
     for (double t : cands)
     {
         // The most jobs that fit after t, bandwidth ignored; it only
@@ -280,93 +427,12 @@ SearchSequential(const C2Problem& problem, const std::vector<Job>& jobs, C2Searc
         }
         stats.nodes++;
         // Fast path: the largest on-time set fits the bandwidth.
-        if (Shelf(chosen) >= t)
+        if (Shelf(chosen) >= t && FitsBandwidth(problem, chosen, t))
         {
-            double total = 0;
-            for (const Job& j : chosen)
-            {
-                total += problem.Need(j.user, t);
-                if (!(total <= capacity))
-                {
-                    break;
-                }
-            }
-            if (total <= capacity)
-            {
-                best = chosen;
-                continue;
-            }
+            best = chosen;
+            continue;
         }
-        // Bandwidth binds: add users in increasing need while EDF-feasible.
-        chosen.clear();
-        double total = 0;
-        std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> heap;
-        uint32_t next = 0;
-        const double scale = (1 - 1e-12) / t;
-        // For the current set in EDF order: deadlines, start offsets
-        // P_(l-1) and the smallest slack T_(l) - P_(l) - t from l on. A job
-        // (T, p) that EDF places before position l fits only if
-        // p <= min(T - t - P_(l-1), slack from l on); compatibility only
-        // worsens as the set grows, so a job failing it is dropped before
-        // its need is computed (the exact test below decides the others).
-        std::vector<double> dl;
-        std::vector<double> startOff{0.0};
-        std::vector<double> slackFrom{std::numeric_limits<double>::infinity()};
-        auto mayFit = [&](const Job& j) {
-            const uint32_t l = std::upper_bound(dl.begin(), dl.end(), j.deadline) - dl.begin();
-            const double room = std::min(j.deadline - t - startOff[l], slackFrom[l]);
-            return j.p <= room * (1 + 1e-9) + 1e-12;
-        };
-        while (chosen.size() < limit)
-        {
-            while (next < n && (heap.empty() || heap.top().first > byBound[next].first * scale))
-            {
-                const Job& j = jobs[byBound[next].second];
-                if (j.deadline - j.p >= t && mayFit(j))
-                {
-                    heap.emplace(problem.Need(j.user, t), byBound[next].second);
-                }
-                ++next;
-            }
-            if (heap.empty())
-            {
-                break;
-            }
-            const Entry e = heap.top();
-            heap.pop();
-            stats.candidates++;
-            const Job& j = jobs[e.second];
-            if (!mayFit(j))
-            {
-                continue;
-            }
-            trial = chosen;
-            trial.insert(std::upper_bound(trial.begin(), trial.end(), j, EdfBefore), j);
-            if (!(Shelf(trial) >= t))
-            {
-                continue; // not EDF-feasible for t
-            }
-            if (!(total + e.first <= capacity))
-            {
-                break; // every later user needs at least as much
-            }
-            total += e.first;
-            chosen.swap(trial);
-            const size_t m = chosen.size();
-            dl.resize(m);
-            startOff.resize(m + 1);
-            slackFrom.resize(m + 1);
-            for (size_t i = 0; i < m; ++i)
-            {
-                dl[i] = chosen[i].deadline;
-                startOff[i + 1] = startOff[i] + chosen[i].p;
-            }
-            slackFrom[m] = std::numeric_limits<double>::infinity();
-            for (size_t i = m; i-- > 0;)
-            {
-                slackFrom[i] = std::min(slackFrom[i + 1], dl[i] - startOff[i + 1] - t);
-            }
-        }
+        chosen = FillByNeed(problem, jobs, byBound, t, limit, stats);
         if (chosen.size() > best.size())
         {
             best = chosen;
