@@ -222,6 +222,25 @@ C2Problem::FullNetworkTime(uint32_t batch) const
     return total;
 }
 
+double
+C2Problem::AloneTime(uint32_t exit) const
+{
+    double total = 0;
+    for (uint32_t n = 1; n <= exit; ++n)
+    {
+        total += BlockTime(n, 1);
+    }
+    return total;
+}
+
+double
+C2Problem::BandwidthTimeProduct(uint32_t k, double uploadTimeS) const
+{
+    const C2User& u = m_users[k];
+    const double hz = m_rateModel.MinBandwidth(u.bits, uploadTimeS, u.powerW, u.gain);
+    return (m_resourceBlockHz > 0 ? hz / m_resourceBlockHz : hz) * uploadTimeS;
+}
+
 std::vector<double>
 C2Problem::ExitOffsets(const std::vector<uint32_t>& counts) const
 {

@@ -184,6 +184,15 @@ class C2Problem
     double FullNetworkTime(uint32_t batch) const;
 
     /**
+     * @brief Time of one task computed alone up to an exit,
+     * C_m(1) = sum_{n <= m} tau_n(1): the least compute time a task leaving
+     * at exit m can have.
+     * @param exit exit m in 1..N
+     * @return C_m(1) in seconds (summed in block order, as ExitOffsets does)
+     */
+    double AloneTime(uint32_t exit) const;
+
+    /**
      * @brief Compute offsets of every exit for per-exit task counts:
      * C_m(c) = sum_{n<=m} tau_n(sum_{m'>=n} c_{m'}).
      * @param counts c_1..c_N (size N)
@@ -201,6 +210,19 @@ class C2Problem
      * @return the need in units; +infinity if no bandwidth suffices
      */
     double Need(uint32_t k, double uploadTimeS) const;
+
+    /**
+     * @brief Bandwidth-time product t w_k(t) in units, without rounding to
+     * whole blocks: a lower bound on needs at earlier deadlines.
+     *
+     * t w(t) never decreases as t shrinks (r(B) / B decreases in B), so for
+     * every t' <= t, Need(k, t') >= BandwidthTimeProduct(k, t) / t'. The
+     * searches visit users in increasing bound and stop early.
+     * @param k user index 0..K-1 (not checked)
+     * @param uploadTimeS upload deadline t (s)
+     * @return t w_k(t) in unit-seconds; +infinity if no bandwidth suffices
+     */
+    double BandwidthTimeProduct(uint32_t k, double uploadTimeS) const;
 
     /**
      * @brief Total bandwidth in the unit of Need().

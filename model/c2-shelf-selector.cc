@@ -31,11 +31,9 @@ C2ShelfSelector::C2ShelfSelector(const C2Problem& problem)
     m_classSize.assign(m_nExits, 0);
     // Offset of exit m for a task computed alone: sum_{n <= m} tau_n(1).
     std::vector<double> alone(m_nExits, 0.0);
-    double acc = 0;
     for (uint32_t n = 1; n <= m_nExits; ++n)
     {
-        acc += problem.BlockTime(n, 1);
-        alone[n - 1] = acc;
+        alone[n - 1] = problem.AloneTime(n);
     }
     std::vector<double> key;
     bool sameBitsAndPower = true;

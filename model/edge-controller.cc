@@ -411,11 +411,7 @@ EdgeController::BuildProblem(const Candidates& candidates)
     for (size_t i = 0; i < candidates.requests.size(); ++i)
     {
         const Request& r = candidates.requests[i];
-        double leastComputeS = 0;
-        for (uint32_t n = 1; n <= r.record.requiredExit; ++n)
-        {
-            leastComputeS += problem.BlockTime(n, 1);
-        }
+        const double leastComputeS = problem.AloneTime(r.record.requiredExit);
         C2User u;
         u.id = r.record.user;
         u.bits = r.record.onAirBits;

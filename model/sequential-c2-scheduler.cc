@@ -96,20 +96,6 @@ Shelf(const std::vector<Job>& edf)
 }
 
 /**
- * Bandwidth-time product t w_k(t) in units (Hz, or resource blocks without
- * rounding up). It never decreases as t shrinks (r(B) / B decreases in B),
- * so w_k(t) >= a / t for every t <= the t it was computed at.
- */
-double
-BandwidthTime(const C2Problem& problem, uint32_t user, double t)
-{
-    const C2User& u = problem.GetUsers()[user];
-    const double hz = problem.GetRateModel().MinBandwidth(u.bits, t, u.powerW, u.gain);
-    const double units = problem.UsesResourceBlocks() ? hz / problem.GetResourceBlockWidth() : hz;
-    return units * t;
-}
-
-/**
  * Largest set of jobs that all finish by their deadlines when run in EDF
  * order from t, bandwidth ignored: the Moore-Hodgson algorithm (add jobs in
  * deadline order; when the last one is late, drop the longest so far).
@@ -410,7 +396,7 @@ SearchSequential(const C2Problem& problem, const std::vector<Job>& jobs, C2Searc
     std::vector<std::pair<double, uint32_t>> byBound; // (a_k, index into jobs)
     for (uint32_t i = 0; i < jobs.size(); ++i)
     {
-        byBound.emplace_back(BandwidthTime(problem, jobs[i].user, cands.back()), i);
+        byBound.emplace_back(problem.BandwidthTimeProduct(jobs[i].user, cands.back()), i);
     }
     std::sort(byBound.begin(), byBound.end());
 
@@ -451,11 +437,7 @@ SequentialC2Scheduler::DoAllocate(const C2Problem& problem)
     const auto& users = problem.GetUsers();
 
     // Processing time alone through blocks 1..e, as the evaluation computes it.
-    auto alone = [&problem, nExits](uint32_t exit) {
-        std::vector<uint32_t> counts(nExits, 0);
-        counts[exit - 1] = 1;
-        return problem.ExitOffsets(counts)[exit - 1];
-    };
+    const auto alone = [&problem](uint32_t exit) { return problem.AloneTime(exit); };
     const double full = alone(nExits);
 
     std::vector<Job> plain;

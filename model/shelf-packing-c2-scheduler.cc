@@ -78,11 +78,7 @@ ShelfPackingC2Scheduler::DoAllocate(const C2Problem& problem)
     std::vector<std::pair<double, uint32_t>> byBound; // (a_k, user)
     for (uint32_t k : order)
     {
-        const C2User& u = users[k];
-        const double hz = problem.GetRateModel().MinBandwidth(u.bits, t0, u.powerW, u.gain);
-        const double units =
-            problem.UsesResourceBlocks() ? hz / problem.GetResourceBlockWidth() : hz;
-        byBound.emplace_back(units * t0, k);
+        byBound.emplace_back(problem.BandwidthTimeProduct(k, t0), k);
     }
     std::sort(byBound.begin(), byBound.end());
 
