@@ -45,6 +45,7 @@ def build(bld):
         'model/c2-scenario.cc',
         'model/c2-scheduler.cc',
         'model/c2-shelf-selector.cc',
+        'model/early-exit-profile-csv.cc',
         'model/early-exit-profile.cc',
         'model/edge-controller.cc',
         'model/edge-server.cc',

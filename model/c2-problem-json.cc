@@ -19,6 +19,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <system_error>
 #include <vector>
 
 namespace ns3
@@ -303,15 +304,49 @@ ReadUser(const json& value, const Field& where)
     return user;
 }
 
+/**
+ * @brief The message of the file size limit.
+ * @param source the file (source) name
+ * @return "<source>: file is larger than the limit of 16 MiB"
+ */
+std::string
+FileSizeLimitMessage(const std::string& source)
+{
+    return source + ": file is larger than the limit of " +
+           std::to_string(C2ProblemJsonLimits::MAX_FILE_BYTES / (1024 * 1024)) + " MiB";
+}
+
+/**
+ * @brief Refuse arrays and objects nested deeper than the limit; called by
+ * the parser callback, so parsing stops at the first one.
+ * @param depth the callback's depth: arrays and objects around the event
+ * @param event the parser event
+ * @param sourceName the file name for the message
+ * @throws EdgeInferenceError when an array or object starts too deep
+ */
+void
+CheckNesting(int depth, json::parse_event_t event, const std::string& sourceName)
+{
+    // depth counts the arrays and objects around the one that starts.
+    if ((event == json::parse_event_t::object_start || event == json::parse_event_t::array_start) &&
+        depth >= static_cast<int>(C2ProblemJsonLimits::MAX_NESTING))
+    {
+        throw EdgeInferenceError(sourceName + ": JSON nesting deeper than the limit of " +
+                                 std::to_string(C2ProblemJsonLimits::MAX_NESTING) + " levels");
+    }
+}
+
 /// Parses text; duplicate keys are errors (nlohmann keeps the last one
-/// silently, which would hide a copy-and-paste mistake).
+/// silently, which would hide a copy-and-paste mistake), and so is nesting
+/// deeper than the limit.
 json
 ParseText(const std::string& text, const std::string& sourceName)
 {
     std::vector<std::set<std::string>> keys; // one set per open object
     std::string duplicate;
     const json::parser_callback_t callback =
-        [&](int /* depth */, json::parse_event_t event, json& parsed) {
+        [&](int depth, json::parse_event_t event, json& parsed) {
+            CheckNesting(depth, event, sourceName);
             switch (event)
             {
             case json::parse_event_t::object_start:
@@ -355,12 +390,148 @@ ParseText(const std::string& text, const std::string& sourceName)
     return root;
 }
 
+/**
+ * @brief Read the rate model and its noise PSD.
+ * @param root the top-level object
+ * @param top its field (the file)
+ * @param bandwidth the problem's bandwidth_hz
+ * @return the model named by rate_model (default "fixed-power") with the
+ *         file's noise PSD
+ */
+UplinkRateModel
+ReadRateModel(const json& root, const Field& top, double bandwidth)
+{
+    const double n0 = ReadNoisePsd(root, top);
+    std::string rateModel = "fixed-power";
+    if (root.contains("rate_model"))
+    {
+        rateModel = AsString(root["rate_model"], top.Member("rate_model"));
+    }
+    if (rateModel == "fixed-power")
+    {
+        return UplinkRateModel::FixedPower(n0);
+    }
+    if (rateModel != "fixed-psd")
+    {
+        top.Member("rate_model")
+            .Fail("must be \"fixed-power\" or \"fixed-psd\", got \"" + rateModel + "\"");
+    }
+    // The SNR spreads the power over the whole band (manual: *Uplink rate model*).
+    // FixedPsd aborts on a reference bandwidth that is not positive, and
+    // Validate() would come too late: report the field here (found by
+    // fuzzing, test/data/fuzz-regressions/c2-problem-json/).
+    if (!(bandwidth > 0))
+    {
+        top.Member("bandwidth_hz").Fail("must be a positive number of Hz, got " + Num(bandwidth));
+    }
+    return UplinkRateModel::FixedPsd(n0, bandwidth);
+}
+
+/**
+ * @brief Read the "users" array into the problem: at most the limit of
+ * users, each with an id of its own.
+ * @param root the top-level object
+ * @param top its field (the file)
+ * @param problem the problem the users are added to
+ */
+void
+ReadUsers(const json& root, const Field& top, C2Problem& problem)
+{
+    const Field usersField = top.Member("users");
+    const json& users = AsArray(Required(root, top, "users"), usersField);
+    if (users.size() > C2ProblemJsonLimits::MAX_USERS)
+    {
+        usersField.Fail("has " + std::to_string(users.size()) +
+                        " entries, more than the limit of " +
+                        std::to_string(C2ProblemJsonLimits::MAX_USERS) + " users");
+    }
+    std::map<uint32_t, size_t> seen; // id -> index
+    for (size_t k = 0; k < users.size(); ++k)
+    {
+        const C2User user = ReadUser(users[k], usersField.Element(k));
+        const auto [it, fresh] = seen.emplace(user.id, k);
+        if (!fresh)
+        {
+            usersField.Element(k).Member("id").Fail("duplicates users[" +
+                                                    std::to_string(it->second) +
+                                                    "].id: " + std::to_string(user.id));
+        }
+        problem.AddUser(user);
+    }
+}
+
+/**
+ * @brief Refuse a problem path that must not be read: a folder, another
+ * file that is not a regular file (a device, a FIFO), or a file larger than
+ * the limit.
+ *
+ * A path that does not exist or cannot be examined passes: opening it then
+ * fails with the usual message.
+ * @param path the file name
+ * @throws EdgeInferenceError naming the file and the problem
+ */
+void
+CheckProblemPath(const std::string& path)
+{
+    std::error_code ec;
+    const std::filesystem::file_status status = std::filesystem::status(path, ec);
+    if (std::filesystem::is_directory(status))
+    {
+        throw EdgeInferenceError(path + ": is a folder, not a problem file");
+    }
+    if (!std::filesystem::exists(status))
+    {
+        return;
+    }
+    if (!std::filesystem::is_regular_file(status))
+    {
+        throw EdgeInferenceError(path + ": not a regular file (a problem must be a file)");
+    }
+    const std::uintmax_t size = std::filesystem::file_size(path, ec);
+    if (!ec && size > C2ProblemJsonLimits::MAX_FILE_BYTES)
+    {
+        throw EdgeInferenceError(FileSizeLimitMessage(path));
+    }
+}
+
+/**
+ * @brief Read a whole problem file, at most the limit (it may have grown
+ * since its size was checked).
+ * @param in the open file
+ * @param path its name, for messages
+ * @return the file's text
+ * @throws EdgeInferenceError beyond the limit or on a read error
+ */
+std::string
+ReadBounded(std::istream& in, const std::string& path)
+{
+    std::string text;
+    std::vector<char> chunk(64 * 1024);
+    while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0)
+    {
+        text.append(chunk.data(), static_cast<size_t>(in.gcount()));
+        if (text.size() > C2ProblemJsonLimits::MAX_FILE_BYTES)
+        {
+            throw EdgeInferenceError(FileSizeLimitMessage(path));
+        }
+    }
+    if (in.bad())
+    {
+        throw EdgeInferenceError(path + ": cannot read the problem file");
+    }
+    return text;
+}
+
 } // namespace
 
 C2Problem
 ParseC2ProblemJson(const std::string& text, const std::string& sourceName)
 {
     NS_LOG_FUNCTION(sourceName);
+    if (text.size() > C2ProblemJsonLimits::MAX_FILE_BYTES)
+    {
+        throw EdgeInferenceError(FileSizeLimitMessage(sourceName));
+    }
     const json root = ParseText(text, sourceName);
     const Field top(sourceName, "");
     if (!root.is_object())
@@ -384,34 +555,7 @@ ParseC2ProblemJson(const std::string& text, const std::string& sourceName)
     problem.SetBandwidth(bandwidth);
     problem.SetResourceBlockWidth(OptionalNumber(root, top, "resource_block_hz", 0.0));
 
-    const double n0 = ReadNoisePsd(root, top);
-    std::string rateModel = "fixed-power";
-    if (root.contains("rate_model"))
-    {
-        rateModel = AsString(root["rate_model"], top.Member("rate_model"));
-    }
-    if (rateModel == "fixed-power")
-    {
-        problem.SetRateModel(UplinkRateModel::FixedPower(n0));
-    }
-    else if (rateModel == "fixed-psd")
-    {
-        // The SNR spreads the power over the whole band (manual: *Uplink rate model*).
-        // FixedPsd aborts on a reference bandwidth that is not positive, and
-        // Validate() would come too late: report the field here (found by
-        // fuzzing, test/data/fuzz-regressions/c2-problem-json/).
-        if (!(bandwidth > 0))
-        {
-            top.Member("bandwidth_hz")
-                .Fail("must be a positive number of Hz, got " + Num(bandwidth));
-        }
-        problem.SetRateModel(UplinkRateModel::FixedPsd(n0, bandwidth));
-    }
-    else
-    {
-        top.Member("rate_model")
-            .Fail("must be \"fixed-power\" or \"fixed-psd\", got \"" + rateModel + "\"");
-    }
+    problem.SetRateModel(ReadRateModel(root, top, bandwidth));
 
     const bool hasExits = root.contains("exits");
     const bool hasProfile = root.contains("profile");
@@ -426,21 +570,7 @@ ParseC2ProblemJson(const std::string& text, const std::string& sourceName)
     problem.SetExits(hasExits ? ReadExits(root["exits"], top.Member("exits"))
                               : ReadProfileExits(root["profile"], top.Member("profile")));
 
-    const Field usersField = top.Member("users");
-    const json& users = AsArray(Required(root, top, "users"), usersField);
-    std::map<uint32_t, size_t> seen; // id -> index
-    for (size_t k = 0; k < users.size(); ++k)
-    {
-        const C2User user = ReadUser(users[k], usersField.Element(k));
-        const auto [it, fresh] = seen.emplace(user.id, k);
-        if (!fresh)
-        {
-            usersField.Element(k).Member("id").Fail("duplicates users[" +
-                                                    std::to_string(it->second) +
-                                                    "].id: " + std::to_string(user.id));
-        }
-        problem.AddUser(user);
-    }
+    ReadUsers(root, top, problem);
 
     try
     {
@@ -466,23 +596,13 @@ C2Problem
 ReadC2ProblemJson(const std::string& path)
 {
     NS_LOG_FUNCTION(path);
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-    {
-        throw EdgeInferenceError(path + ": is a folder, not a problem file");
-    }
+    CheckProblemPath(path);
     std::ifstream in(path, std::ios::binary);
     if (!in)
     {
         throw EdgeInferenceError(path + ": cannot open the problem file");
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad())
-    {
-        throw EdgeInferenceError(path + ": cannot read the problem file");
-    }
-    return ParseC2ProblemJson(text.str(), path);
+    return ParseC2ProblemJson(ReadBounded(in, path), path);
 }
 
 std::string

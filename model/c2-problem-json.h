@@ -10,6 +10,7 @@
 #include "c2-allocation.h"
 #include "c2-problem.h"
 
+#include <cstdint>
 #include <string>
 
 /**
@@ -24,6 +25,22 @@
 
 namespace ns3
 {
+
+/**
+ * @ingroup edge-inference
+ * @brief Limits on hostile problem files: ReadC2ProblemJson and
+ * ParseC2ProblemJson refuse input beyond them with an EdgeInferenceError
+ * naming the file and the limit (never a crash, a hang or unbounded memory).
+ */
+struct C2ProblemJsonLimits
+{
+    /// Largest problem file (or text), in bytes: 16 MiB.
+    static constexpr uint64_t MAX_FILE_BYTES = 16 * 1024 * 1024;
+    /// Deepest nesting of JSON arrays and objects (the top level is 1).
+    static constexpr uint32_t MAX_NESTING = 64;
+    /// Most entries in "users".
+    static constexpr uint32_t MAX_USERS = 100000;
+};
 
 /**
  * @ingroup edge-inference
@@ -48,6 +65,11 @@ namespace ns3
  * and values of the wrong type are errors, so a misspelt optional field
  * never silently falls back to its default.
  *
+ * Limits (C2ProblemJsonLimits): a path that is not a regular file (a
+ * folder, a device such as /dev/zero, a FIFO) or a file larger than
+ * MAX_FILE_BYTES is refused before it is read; then ParseC2ProblemJson's
+ * limits apply.
+ *
  * @param path the file
  * @return the problem; it has passed C2Problem::Validate()
  * @throws EdgeInferenceError naming the file and the field
@@ -56,6 +78,10 @@ C2Problem ReadC2ProblemJson(const std::string& path);
 
 /**
  * @brief Parse a C2 problem from JSON text (see ReadC2ProblemJson).
+ *
+ * Limits (C2ProblemJsonLimits): text longer than MAX_FILE_BYTES, arrays
+ * and objects nested deeper than MAX_NESTING (refused while parsing) and
+ * more than MAX_USERS users are errors.
  * @param text the JSON text
  * @param sourceName name used in error messages (usually the file name); a
  *        relative "profile" path is resolved against its folder

@@ -11,14 +11,8 @@
 #include "ns3/log.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
-#include <fstream>
 #include <iomanip>
-#include <limits>
-#include <set>
 #include <sstream>
 
 namespace ns3
@@ -29,107 +23,6 @@ NS_LOG_COMPONENT_DEFINE("EarlyExitProfile");
 namespace
 {
 
-/// First line of every profile file; the number is the format version.
-const std::string kMagic = "# edge-inference-profile 1";
-/// Header line of the exit table.
-const std::string kExitHeader = "exit,accuracy";
-/// Header line of the block table.
-const std::string kBlockHeader = "block,batch,block_median_s,block_p10_s,block_p90_s,"
-                                 "head_median_s,head_p10_s,head_p90_s";
-/// Provenance key reserved for the profile name.
-const std::string kNameKey = "name";
-
-/// @return s without leading and trailing blanks (space, tab, CR)
-std::string
-Trim(const std::string& s)
-{
-    const char* blanks = " \t\r";
-    size_t first = s.find_first_not_of(blanks);
-    if (first == std::string::npos)
-    {
-        return "";
-    }
-    size_t last = s.find_last_not_of(blanks);
-    return s.substr(first, last - first + 1);
-}
-
-/// @return the comma-separated fields of a line, each trimmed
-std::vector<std::string>
-SplitCsv(const std::string& line)
-{
-    std::vector<std::string> fields;
-    std::string field;
-    std::istringstream in(line);
-    while (std::getline(in, field, ','))
-    {
-        fields.push_back(Trim(field));
-    }
-    if (!line.empty() && line.back() == ',')
-    {
-        fields.emplace_back(); // getline drops a trailing empty field
-    }
-    return fields;
-}
-
-/// @return "source:line: " prefix of an error message
-std::string
-At(const std::string& source, uint32_t line)
-{
-    return source + ":" + std::to_string(line) + ": ";
-}
-
-/// @return true and the value if the whole field is a finite decimal number
-bool
-ParseDouble(const std::string& field, double& value)
-{
-    if (field.empty())
-    {
-        return false;
-    }
-    const char* begin = field.c_str();
-    char* end = nullptr;
-    errno = 0;
-    double v = std::strtod(begin, &end);
-    // The whole field must be consumed: "1.2x" is not a number.
-    if (end != begin + field.size() || errno == ERANGE || !std::isfinite(v))
-    {
-        return false;
-    }
-    value = v;
-    return true;
-}
-
-/// @return true and the value if the whole field is a decimal unsigned integer
-bool
-ParseUint(const std::string& field, uint32_t& value)
-{
-    if (field.empty() || field.size() > 9 ||
-        !std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    {
-        return false;
-    }
-    value = static_cast<uint32_t>(std::stoul(field));
-    return true;
-}
-
-/// @return the shortest decimal text that reads back as exactly v
-std::string
-FormatDouble(double v)
-{
-    char buf[64];
-    // 17 significant digits (max_digits10) always round-trip; fewer digits
-    // give readable files when they suffice.
-    for (int precision = 15; precision <= std::numeric_limits<double>::max_digits10; ++precision)
-    {
-        std::snprintf(buf, sizeof(buf), "%.*g", precision, v);
-        if (std::strtod(buf, nullptr) == v)
-        {
-            break;
-        }
-    }
-    return buf;
-}
-
 /// @return a short description of one stats triple for messages
 std::string
 StatsText(const LatencyStats& s)
@@ -137,34 +30,6 @@ StatsText(const LatencyStats& s)
     std::ostringstream os;
     os << "p10 " << s.p10S << ", median " << s.medianS << ", p90 " << s.p90S;
     return os.str();
-}
-
-/**
- * @brief Check one latency triple.
- * @param s the stats
- * @param what name in messages, e.g. "block 2 batch 8 head"
- * @return empty if valid, else the problem
- */
-std::string
-CheckStats(const LatencyStats& s, const std::string& what)
-{
-    if (!std::isfinite(s.medianS) || !std::isfinite(s.p10S) || !std::isfinite(s.p90S))
-    {
-        return what + ": time is not a finite number";
-    }
-    if (s.medianS <= 0 || s.p10S <= 0 || s.p90S <= 0)
-    {
-        return what + ": time must be positive (" + StatsText(s) + ")";
-    }
-    if (s.p10S > s.medianS)
-    {
-        return what + ": p10 > median (" + StatsText(s) + ")";
-    }
-    if (s.medianS > s.p90S)
-    {
-        return what + ": median > p90 (" + StatsText(s) + ")";
-    }
-    return "";
 }
 
 /// @return empty if a_1..a_N are valid, else the problem
@@ -194,450 +59,11 @@ CheckAccuracies(const std::vector<double>& acc)
     return "";
 }
 
-/// One parsed row of the block table.
-struct BlockRow
-{
-    uint32_t line;      //!< line number
-    LatencyStats block; //!< block part
-    LatencyStats head;  //!< head part
-};
-
 } // namespace
 
 EarlyExitProfile::EarlyExitProfile()
 {
     NS_LOG_FUNCTION(this);
-}
-
-EarlyExitProfile
-EarlyExitProfile::ReadFile(const std::string& path)
-{
-    NS_LOG_FUNCTION(path);
-    std::ifstream in(path);
-    if (!in)
-    {
-        throw EdgeInferenceError(path + ":0: cannot open profile file for reading");
-    }
-    return Parse(in, path);
-}
-
-EarlyExitProfile
-EarlyExitProfile::Parse(std::istream& in, const std::string& sourceName)
-{
-    NS_LOG_FUNCTION(sourceName);
-    enum class Section
-    {
-        HEADER,
-        EXITS,
-        BLOCKS
-    };
-    Section section = Section::HEADER;
-    EarlyExitProfile profile;
-    bool haveName = false;
-    bool haveExitTable = false;
-    bool haveBlockTable = false;
-    uint32_t exitHeaderLine = 0;
-    uint32_t blockHeaderLine = 0;
-    uint32_t firstTableLine = 0; // first line after the header lines
-    std::vector<double> accuracies;
-    std::vector<uint32_t> accuracyLines;
-    // block -> batch -> row; rows may come in any block order, but within
-    // a block the batch sizes must increase.
-    std::map<uint32_t, std::map<uint32_t, BlockRow>> rows;
-    std::map<uint32_t, uint32_t> lastBatchOfBlock;
-
-    std::string raw;
-    uint32_t lineNo = 0;
-    while (std::getline(in, raw))
-    {
-        ++lineNo;
-        if (!raw.empty() && raw.back() == '\r')
-        {
-            raw.pop_back(); // tolerate CRLF files
-        }
-        if (lineNo == 1)
-        {
-            if (raw != kMagic)
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) +
-                                         "missing or unknown format line '" + raw +
-                                         "' (expected '" + kMagic + "')");
-            }
-            continue;
-        }
-        std::string line = Trim(raw);
-        if (line.empty())
-        {
-            continue;
-        }
-        if (line[0] == '#')
-        {
-            if (section != Section::HEADER)
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) +
-                                         "header line after the tables started");
-            }
-            std::string body = line.substr(1);
-            size_t colon = body.find(':');
-            if (colon == std::string::npos)
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) + "unknown header line '" + line +
-                                         "' (expected '# key: value')");
-            }
-            std::string key = Trim(body.substr(0, colon));
-            std::string value = Trim(body.substr(colon + 1));
-            if (key.empty())
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) + "unknown header line '" + line +
-                                         "' (empty key)");
-            }
-            if (key == kNameKey)
-            {
-                if (haveName)
-                {
-                    throw EdgeInferenceError(At(sourceName, lineNo) +
-                                             "duplicate header key 'name'");
-                }
-                if (value.empty())
-                {
-                    throw EdgeInferenceError(At(sourceName, lineNo) + "empty profile name");
-                }
-                profile.m_name = value;
-                haveName = true;
-            }
-            else
-            {
-                if (profile.m_provenance.count(key))
-                {
-                    throw EdgeInferenceError(At(sourceName, lineNo) + "duplicate header key '" +
-                                             key + "'");
-                }
-                profile.m_provenance[key] = value;
-            }
-            continue;
-        }
-        if (firstTableLine == 0)
-        {
-            firstTableLine = lineNo;
-        }
-        std::vector<std::string> fields = SplitCsv(line);
-        // A line whose first field is not a number is a table header.
-        double dummy;
-        if (!ParseDouble(fields[0], dummy))
-        {
-            if (line == kExitHeader)
-            {
-                if (haveExitTable)
-                {
-                    throw EdgeInferenceError(At(sourceName, lineNo) + "duplicate exit table");
-                }
-                if (haveBlockTable)
-                {
-                    throw EdgeInferenceError(At(sourceName, lineNo) +
-                                             "exit table must come before the block table");
-                }
-                haveExitTable = true;
-                exitHeaderLine = lineNo;
-                section = Section::EXITS;
-            }
-            else if (line == kBlockHeader)
-            {
-                if (haveBlockTable)
-                {
-                    throw EdgeInferenceError(At(sourceName, lineNo) + "duplicate block table");
-                }
-                if (!haveExitTable)
-                {
-                    throw EdgeInferenceError(At(sourceName, lineNo) +
-                                             "block table before the exit table");
-                }
-                if (accuracies.empty())
-                {
-                    throw EdgeInferenceError(At(sourceName, exitHeaderLine) + "empty exit table");
-                }
-                haveBlockTable = true;
-                blockHeaderLine = lineNo;
-                section = Section::BLOCKS;
-            }
-            else if (section == Section::HEADER)
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) + "unknown table header '" + line +
-                                         "' (expected '" + kExitHeader + "')");
-            }
-            else
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) + "not a number '" + fields[0] +
-                                         "' in column 1 (or unknown table header; expected '" +
-                                         kExitHeader + "' or '" + kBlockHeader + "')");
-            }
-            continue;
-        }
-        if (section == Section::HEADER)
-        {
-            throw EdgeInferenceError(At(sourceName, lineNo) + "data row before any table header");
-        }
-        if (section == Section::EXITS)
-        {
-            if (fields.size() != 2)
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) +
-                                         "wrong column count: expected 2 (" + kExitHeader +
-                                         "), got " + std::to_string(fields.size()));
-            }
-            uint32_t exit;
-            double acc;
-            if (!ParseUint(fields[0], exit))
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) + "exit number '" + fields[0] +
-                                         "' is not a positive integer");
-            }
-            if (!ParseDouble(fields[1], acc))
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) + "not a number '" + fields[1] +
-                                         "' in column accuracy");
-            }
-            if (exit != accuracies.size() + 1)
-            {
-                throw EdgeInferenceError(
-                    At(sourceName, lineNo) + "exits not numbered 1..N in order: expected exit " +
-                    std::to_string(accuracies.size() + 1) + ", got " + std::to_string(exit));
-            }
-            if (acc < 0 || acc > 1)
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) + "exit " + std::to_string(exit) +
-                                         ": accuracy " + fields[1] + " outside [0,1]");
-            }
-            if (!accuracies.empty() && acc < accuracies.back())
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) + "exit " + std::to_string(exit) +
-                                         ": accuracy decreases with depth (" + fields[1] + " < " +
-                                         FormatDouble(accuracies.back()) + " of exit " +
-                                         std::to_string(exit - 1) + ")");
-            }
-            accuracies.push_back(acc);
-            accuracyLines.push_back(lineNo);
-            continue;
-        }
-        // Block table row.
-        static const char* columns[] = {"block",
-                                        "batch",
-                                        "block_median_s",
-                                        "block_p10_s",
-                                        "block_p90_s",
-                                        "head_median_s",
-                                        "head_p10_s",
-                                        "head_p90_s"};
-        if (fields.size() != 8)
-        {
-            throw EdgeInferenceError(At(sourceName, lineNo) + "wrong column count: expected 8 (" +
-                                     kBlockHeader + "), got " + std::to_string(fields.size()));
-        }
-        uint32_t block;
-        uint32_t batch;
-        if (!ParseUint(fields[0], block) || block == 0)
-        {
-            throw EdgeInferenceError(At(sourceName, lineNo) + "block number '" + fields[0] +
-                                     "' is not a positive integer");
-        }
-        if (!ParseUint(fields[1], batch) || batch == 0)
-        {
-            throw EdgeInferenceError(At(sourceName, lineNo) + "batch size '" + fields[1] +
-                                     "' is not a positive integer");
-        }
-        double v[6];
-        for (int c = 0; c < 6; ++c)
-        {
-            if (!ParseDouble(fields[2 + c], v[c]))
-            {
-                throw EdgeInferenceError(At(sourceName, lineNo) + "not a number '" + fields[2 + c] +
-                                         "' in column " + columns[2 + c]);
-            }
-        }
-        BlockRow row{lineNo, {v[0], v[1], v[2]}, {v[3], v[4], v[5]}};
-        std::string where = "block " + std::to_string(block) + " batch " + std::to_string(batch);
-        std::string problem = CheckStats(row.block, where + " block");
-        if (problem.empty())
-        {
-            problem = CheckStats(row.head, where + " head");
-        }
-        if (!problem.empty())
-        {
-            throw EdgeInferenceError(At(sourceName, lineNo) + problem);
-        }
-        if (block > accuracies.size())
-        {
-            throw EdgeInferenceError(At(sourceName, lineNo) + "block " + std::to_string(block) +
-                                     " has no exit (blocks not matching exits 1.." +
-                                     std::to_string(accuracies.size()) + ")");
-        }
-        auto& blockRows = rows[block];
-        auto dup = blockRows.find(batch);
-        if (dup != blockRows.end())
-        {
-            throw EdgeInferenceError(At(sourceName, lineNo) + "duplicate row for " + where +
-                                     " (first on line " + std::to_string(dup->second.line) + ")");
-        }
-        auto last = lastBatchOfBlock.find(block);
-        if (last != lastBatchOfBlock.end() && batch < last->second)
-        {
-            throw EdgeInferenceError(At(sourceName, lineNo) + "batch sizes of block " +
-                                     std::to_string(block) + " not increasing (" +
-                                     std::to_string(batch) + " after " +
-                                     std::to_string(last->second) + ")");
-        }
-        lastBatchOfBlock[block] = batch;
-        blockRows[batch] = row;
-    }
-    if (in.bad())
-    {
-        throw EdgeInferenceError(At(sourceName, lineNo) + "read error");
-    }
-    if (lineNo == 0)
-    {
-        throw EdgeInferenceError(At(sourceName, 1) +
-                                 "missing or unknown format line (empty file; expected '" + kMagic +
-                                 "')");
-    }
-    const uint32_t endLine = lineNo;
-    if (!haveName)
-    {
-        throw EdgeInferenceError(At(sourceName, firstTableLine == 0 ? endLine : firstTableLine) +
-                                 "missing header line '# name: ...'");
-    }
-    if (!haveExitTable)
-    {
-        throw EdgeInferenceError(At(sourceName, endLine) + "missing exit table ('" + kExitHeader +
-                                 "')");
-    }
-    if (accuracies.empty())
-    {
-        throw EdgeInferenceError(At(sourceName, exitHeaderLine) + "empty exit table");
-    }
-    if (!haveBlockTable)
-    {
-        throw EdgeInferenceError(At(sourceName, endLine) + "missing block table ('" + kBlockHeader +
-                                 "')");
-    }
-    if (rows.empty())
-    {
-        throw EdgeInferenceError(At(sourceName, blockHeaderLine) + "empty block table");
-    }
-    const uint32_t nExits = accuracies.size();
-    for (uint32_t n = 1; n <= nExits; ++n)
-    {
-        if (!rows.count(n))
-        {
-            throw EdgeInferenceError(At(sourceName, accuracyLines[n - 1]) + "exit " +
-                                     std::to_string(n) + " has no block " + std::to_string(n) +
-                                     " rows (blocks not matching exits)");
-        }
-    }
-    // The grid is the union of all batch sizes; every block must have all.
-    std::set<uint32_t> grid;
-    for (const auto& b : rows)
-    {
-        for (const auto& r : b.second)
-        {
-            grid.insert(r.first);
-        }
-    }
-    for (const auto& b : rows)
-    {
-        for (uint32_t batch : grid)
-        {
-            if (!b.second.count(batch))
-            {
-                throw EdgeInferenceError(At(sourceName, b.second.begin()->second.line) +
-                                         "gap in batch sizes: block " + std::to_string(b.first) +
-                                         " lacks batch size " + std::to_string(batch) +
-                                         " that other blocks have");
-            }
-        }
-    }
-    if (*grid.begin() != 1)
-    {
-        throw EdgeInferenceError(At(sourceName, rows.begin()->second.begin()->second.line) +
-                                 "batch sizes must start at 1 (smallest is " +
-                                 std::to_string(*grid.begin()) + ")");
-    }
-    std::vector<uint32_t> batchSizes(grid.begin(), grid.end());
-    std::vector<std::vector<LatencyStats>> block(nExits);
-    std::vector<std::vector<LatencyStats>> head(nExits);
-    for (uint32_t n = 1; n <= nExits; ++n)
-    {
-        for (uint32_t batch : batchSizes)
-        {
-            const BlockRow& r = rows[n][batch];
-            block[n - 1].push_back(r.block);
-            head[n - 1].push_back(r.head);
-        }
-    }
-    // All line-level checks passed; SetTable re-validates the whole.
-    try
-    {
-        profile.SetTable(accuracies, batchSizes, block, head);
-    }
-    catch (const EdgeInferenceError& e)
-    {
-        throw EdgeInferenceError(At(sourceName, endLine) + e.what());
-    }
-    return profile;
-}
-
-void
-EarlyExitProfile::WriteFile(const std::string& path) const
-{
-    NS_LOG_FUNCTION(this << path);
-    std::ofstream out(path);
-    if (!out)
-    {
-        throw EdgeInferenceError(path + ": cannot open profile file for writing");
-    }
-    Write(out);
-    out.close();
-    if (!out)
-    {
-        throw EdgeInferenceError(path + ": error while writing profile file");
-    }
-}
-
-void
-EarlyExitProfile::Write(std::ostream& out) const
-{
-    NS_LOG_FUNCTION(this);
-    if (m_name.empty())
-    {
-        throw EdgeInferenceError("EarlyExitProfile::Write: profile has no name (call SetName)");
-    }
-    if (m_accuracy.empty())
-    {
-        throw EdgeInferenceError("EarlyExitProfile::Write: profile '" + m_name +
-                                 "' has no table (call SetTable)");
-    }
-    out << kMagic << "\n";
-    out << "# " << kNameKey << ": " << m_name << "\n";
-    for (const auto& kv : m_provenance)
-    {
-        out << "# " << kv.first << ": " << kv.second << "\n";
-    }
-    out << kExitHeader << "\n";
-    for (size_t n = 0; n < m_accuracy.size(); ++n)
-    {
-        out << n + 1 << "," << FormatDouble(m_accuracy[n]) << "\n";
-    }
-    out << kBlockHeader << "\n";
-    for (size_t n = 0; n < m_block.size(); ++n)
-    {
-        for (size_t i = 0; i < m_batchSizes.size(); ++i)
-        {
-            const LatencyStats& b = m_block[n][i];
-            const LatencyStats& h = m_head[n][i];
-            out << n + 1 << "," << m_batchSizes[i] << "," << FormatDouble(b.medianS) << ","
-                << FormatDouble(b.p10S) << "," << FormatDouble(b.p90S) << ","
-                << FormatDouble(h.medianS) << "," << FormatDouble(h.p10S) << ","
-                << FormatDouble(h.p90S) << "\n";
-        }
-    }
 }
 
 EarlyExitProfile
@@ -727,47 +153,10 @@ EarlyExitProfile::SetTable(const std::vector<double>& accuracies,
     *this = candidate; // only a valid table replaces the old one
 }
 
-void
-EarlyExitProfile::SetName(const std::string& name)
-{
-    NS_LOG_FUNCTION(this << name);
-    if (Trim(name).empty() || Trim(name) != name || name.find('\n') != std::string::npos)
-    {
-        throw EdgeInferenceError("EarlyExitProfile::SetName: name '" + name +
-                                 "' must be non-empty, one line, without surrounding blanks");
-    }
-    m_name = name;
-}
-
 std::string
 EarlyExitProfile::GetName() const
 {
     return m_name;
-}
-
-void
-EarlyExitProfile::SetProvenance(const std::string& key, const std::string& value)
-{
-    NS_LOG_FUNCTION(this << key << value);
-    const std::string where = "EarlyExitProfile::SetProvenance: ";
-    if (key.empty() || Trim(key) != key || key.find(':') != std::string::npos ||
-        key.find('\n') != std::string::npos || key.find('#') != std::string::npos)
-    {
-        throw EdgeInferenceError(where + "key '" + key +
-                                 "' must be non-empty without ':', '#', newline or "
-                                 "surrounding blanks");
-    }
-    if (key == kNameKey)
-    {
-        throw EdgeInferenceError(where + "key 'name' is reserved (use SetName)");
-    }
-    if (value.find('\n') != std::string::npos || value.find('\r') != std::string::npos ||
-        Trim(value) != value)
-    {
-        throw EdgeInferenceError(where + "value of '" + key +
-                                 "' must be one line without surrounding blanks");
-    }
-    m_provenance[key] = value;
 }
 
 const std::map<std::string, std::string>&
@@ -1098,6 +487,28 @@ EarlyExitProfile::Fit()
         fits.push_back(f);
     }
     m_fits = fits;
+}
+
+std::string
+EarlyExitProfile::CheckStats(const LatencyStats& s, const std::string& what)
+{
+    if (!std::isfinite(s.medianS) || !std::isfinite(s.p10S) || !std::isfinite(s.p90S))
+    {
+        return what + ": time is not a finite number";
+    }
+    if (s.medianS <= 0 || s.p10S <= 0 || s.p90S <= 0)
+    {
+        return what + ": time must be positive (" + StatsText(s) + ")";
+    }
+    if (s.p10S > s.medianS)
+    {
+        return what + ": p10 > median (" + StatsText(s) + ")";
+    }
+    if (s.medianS > s.p90S)
+    {
+        return what + ": median > p90 (" + StatsText(s) + ")";
+    }
+    return "";
 }
 
 void

@@ -107,8 +107,23 @@ class EarlyExitProfile
      */
     EarlyExitProfile();
 
+    /// Largest profile read, in bytes (16 MiB): ReadFile checks the file's
+    /// size before reading it, Parse counts the bytes it reads.
+    static constexpr uint64_t MAX_FILE_BYTES = 16 * 1024 * 1024;
+    /// Longest line read, in characters (without the line end); also the
+    /// longest header line SetName and SetProvenance allow.
+    static constexpr uint32_t MAX_LINE_LENGTH = 65536;
+    /// Most data rows of the exit and block tables together.
+    static constexpr uint32_t MAX_TABLE_ROWS = 100000;
+
     /**
      * @brief Read a profile file.
+     *
+     * Hostile input is refused before or while reading, never with a crash,
+     * a hang or unbounded memory: a path that is not a regular file (a
+     * folder, a device such as /dev/zero, a FIFO) or a file larger than
+     * MAX_FILE_BYTES is refused before it is read ("<path>:0: ..."); then
+     * Parse's limits apply.
      * @param path file name
      * @return the profile
      * @throws EdgeInferenceError naming the file, line and problem
@@ -117,6 +132,11 @@ class EarlyExitProfile
 
     /**
      * @brief Parse a profile from a stream.
+     *
+     * Lines are read with a bounded buffer. Parsing stops with an error at
+     * the line that exceeds a limit: more than MAX_FILE_BYTES read, a line
+     * longer than MAX_LINE_LENGTH characters (a header line also when
+     * written back as "# key: value"), more than MAX_TABLE_ROWS table rows.
      * @param in the stream
      * @param sourceName name used in error messages (usually the file name)
      * @return the profile
@@ -175,7 +195,8 @@ class EarlyExitProfile
 
     /**
      * @brief Set the profile name (written as the "# name:" header line).
-     * @param name the profile name: non-empty, one line, no surrounding blanks
+     * @param name the profile name: non-empty, one line, no surrounding
+     *        blanks, and "# name: <name>" at most MAX_LINE_LENGTH characters
      * @throws EdgeInferenceError otherwise
      */
     void SetName(const std::string& name);
@@ -190,7 +211,8 @@ class EarlyExitProfile
      *
      * Key and value must survive the file format unchanged: a key is
      * non-empty, without ':', '#', newline or surrounding blanks, and not
-     * "name" (use SetName); a value is one line without surrounding blanks.
+     * "name" (use SetName); a value is one line without surrounding blanks;
+     * the line "# key: value" is at most MAX_LINE_LENGTH characters.
      * @param key e.g. "device"
      * @param value free text
      * @throws EdgeInferenceError otherwise
@@ -308,6 +330,24 @@ class EarlyExitProfile
     void PrintSummary(std::ostream& out) const;
 
   private:
+    /// Reads the file format line by line (early-exit-profile-csv.cc).
+    class CsvReader;
+
+    /**
+     * @brief Check one latency triple: finite, positive and
+     * p10 <= median <= p90.
+     * @param s the stats
+     * @param what name in messages, e.g. "block 2 batch 8 head"
+     * @return empty if valid, else the problem
+     */
+    static std::string CheckStats(const LatencyStats& s, const std::string& what);
+    /**
+     * @brief Format a number as the file format writes it.
+     * @param v the number
+     * @return the shortest decimal text (15 to max_digits10 significant
+     *         digits) that reads back as exactly v
+     */
+    static std::string FormatDouble(double v);
     /**
      * @brief Check the whole table: accuracies in [0,1] and non-decreasing,
      * batch sizes strictly increasing from 1, one block and one head entry

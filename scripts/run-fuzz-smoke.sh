@@ -24,7 +24,7 @@ export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/test/lsan-suppressions.txt
 
 # target | seed folders (besides test/data/fuzz-regressions/<target>) | options
 targets=(
-  "profile-parser|data/profiles fuzz/seeds/profile-parser|-dict=fuzz/profile-parser.dict -max_len=8192"
+  "profile-parser|data/profiles fuzz/seeds/profile-parser|-dict=fuzz/profile-parser.dict"
   "c2-problem-json|data/problems test/data/c2-json fuzz/seeds/c2-problem-json|-dict=fuzz/c2-problem-json.dict"
   "c2-schedulers||"
   "solve-cli|fuzz/seeds/solve-cli|"
@@ -42,9 +42,13 @@ for entry in "${targets[@]}"; do
   regressions="test/data/fuzz-regressions/$name"
   [ -d "$regressions" ] || regressions=""
   echo "run-fuzz-smoke: $name for ${per_target} s"
+  # Inputs up to 1 MiB (libFuzzer's default is the largest seed, at least
+  # 4096 bytes), so that the readers also meet long lines and large inputs;
+  # a target's own -max_len in its options comes later and wins.
   # shellcheck disable=SC2086 # seeds and options are word lists
   if ! "$build_dir/fuzz/edge-inference-fuzz-$name" -max_total_time="$per_target" -timeout=10 \
-      -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts" $options \
+      -rss_limit_mb=2048 -print_final_stats=1 -max_len=1048576 \
+      -artifact_prefix="$artifacts" $options \
       "$corpus" $seeds $regressions >"$build_dir/fuzz-$name.log" 2>&1; then
     tail -n 60 "$build_dir/fuzz-$name.log"
     failed+=("$name")

@@ -18,8 +18,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace ns3;
@@ -392,6 +395,182 @@ class BadInputTestCase : public TestCase
     }
 };
 
+/**
+ * A sparse file of a given size in the temporary folder (std::filesystem::
+ * resize_file: no disk blocks written), removed when it goes out of scope.
+ */
+class SparseTempFile
+{
+  public:
+    /**
+     * @param name file name, made unique with the process id
+     * @param size file size in bytes
+     */
+    SparseTempFile(const std::string& name, std::uintmax_t size)
+        : m_path((std::filesystem::temp_directory_path() /
+                  ("edge-inference-" + std::to_string(getpid()) + "-" + name))
+                     .string())
+    {
+        std::ofstream(m_path).close();
+        std::filesystem::resize_file(m_path, size);
+    }
+
+    ~SparseTempFile()
+    {
+        std::error_code ec;
+        std::filesystem::remove(m_path, ec);
+    }
+
+    SparseTempFile(const SparseTempFile&) = delete;
+    SparseTempFile& operator=(const SparseTempFile&) = delete;
+
+    /// @return the file's path
+    const std::string& Path() const
+    {
+        return m_path;
+    }
+
+  private:
+    std::string m_path; //!< the file
+};
+
+/// @return the message of the EdgeInferenceError that f throws, or "(no error)"
+template <typename F>
+std::string
+ErrorOf(F f)
+{
+    try
+    {
+        f();
+    }
+    catch (const EdgeInferenceError& e)
+    {
+        return e.what();
+    }
+    return "(no error)";
+}
+
+/// @return the message of the EdgeInferenceError ParseC2ProblemJson throws
+std::string
+ParseError(const std::string& text, const std::string& source)
+{
+    return ErrorOf([&text, &source]() { ParseC2ProblemJson(text, source); });
+}
+
+/**
+ * ReadC2ProblemJson refuses, before reading, a path that is not a regular
+ * file (/dev/zero; a folder keeps its own message) and a file over
+ * C2ProblemJsonLimits::MAX_FILE_BYTES (16 MiB, a sparse file); a file of
+ * exactly 16 MiB is read (and is not JSON); ParseC2ProblemJson refuses
+ * text over the limit.
+ */
+class FileLimitTestCase : public TestCase
+{
+  public:
+    FileLimitTestCase()
+        : TestCase("Non-regular files and files over 16 MiB are refused before reading")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_ASSERT_MSG_EQ(C2ProblemJsonLimits::MAX_FILE_BYTES, 16 * 1024 * 1024, "documented");
+        if (std::filesystem::exists("/dev/zero"))
+        {
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([]() { ReadC2ProblemJson("/dev/zero"); }),
+                                  "/dev/zero: not a regular file (a problem must be a file)",
+                                  "an endless device");
+        }
+        const std::string folder = std::filesystem::temp_directory_path().string();
+        NS_TEST_ASSERT_MSG_EQ(ErrorOf([&folder]() { ReadC2ProblemJson(folder); }),
+                              folder + ": is a folder, not a problem file",
+                              "a folder keeps its message");
+        {
+            const SparseTempFile big("problem-17MiB.json", 17 * 1024 * 1024);
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&big]() { ReadC2ProblemJson(big.Path()); }),
+                                  big.Path() + ": file is larger than the limit of 16 MiB",
+                                  "a file over the limit");
+        }
+        const SparseTempFile limit("problem-16MiB.json", 16 * 1024 * 1024);
+        const std::string message = ErrorOf([&limit]() { ReadC2ProblemJson(limit.Path()); });
+        NS_TEST_ASSERT_MSG_EQ(message.rfind(limit.Path() + ": invalid JSON: ", 0),
+                              0,
+                              "a file of exactly the limit is read: " << message);
+        NS_TEST_ASSERT_MSG_EQ(ParseError(std::string(16 * 1024 * 1024 + 1, ' '), "big.json"),
+                              "big.json: file is larger than the limit of 16 MiB",
+                              "text over the limit");
+    }
+};
+
+/**
+ * Arrays and objects nested deeper than C2ProblemJsonLimits::MAX_NESTING
+ * (64) are refused while parsing, an unterminated nesting of a million
+ * brackets too; 64 levels are parsed.
+ */
+class NestingLimitTestCase : public TestCase
+{
+  public:
+    NestingLimitTestCase()
+        : TestCase("JSON nested deeper than 64 levels is refused")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_ASSERT_MSG_EQ(C2ProblemJsonLimits::MAX_NESTING, 64, "documented");
+        const std::string refused = "deep.json: JSON nesting deeper than the limit of 64 levels";
+        auto arrays = [](size_t n) { return std::string(n, '[') + std::string(n, ']'); };
+        NS_TEST_ASSERT_MSG_EQ(ParseError(arrays(64), "deep.json")
+                                  .rfind("deep.json: must hold a JSON object at the top level", 0),
+                              0,
+                              "64 levels are parsed");
+        NS_TEST_ASSERT_MSG_EQ(ParseError(arrays(65), "deep.json"), refused, "65 arrays");
+        NS_TEST_ASSERT_MSG_EQ(ParseError(std::string(1000000, '['), "deep.json"),
+                              refused,
+                              "a million unterminated brackets");
+        // Objects count as levels too: the problem object holds 64 more.
+        std::string objects = "1";
+        for (int level = 0; level < 64; ++level)
+        {
+            objects = R"({"a": )" + objects + "}";
+        }
+        NS_TEST_ASSERT_MSG_EQ(ParseError(WithTop(R"("x": )" + objects), "deep.json"),
+                              refused,
+                              "65 objects");
+    }
+};
+
+/// More than C2ProblemJsonLimits::MAX_USERS (100000) users are refused
+/// before any user is read; 100000 pass that check.
+class UserLimitTestCase : public TestCase
+{
+  public:
+    UserLimitTestCase()
+        : TestCase("More than 100000 users are refused")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_ASSERT_MSG_EQ(C2ProblemJsonLimits::MAX_USERS, 100000, "documented");
+        std::string users = "0";
+        for (int k = 1; k < 100000; ++k)
+        {
+            users += ",0";
+        }
+        NS_TEST_ASSERT_MSG_EQ(ParseError(WithUsers(users), "many.json"),
+                              "many.json: users[0] must be an object, got number 0",
+                              "100000 users pass the limit (and fail on their content)");
+        NS_TEST_ASSERT_MSG_EQ(
+            ParseError(WithUsers(users + ",0"), "many.json"),
+            "many.json: users has 100001 entries, more than the limit of 100000 users",
+            "one user over the limit");
+    }
+};
+
 /// Allocation JSON: ids (not indices), exits 1..N, violations when
 /// infeasible; an empty frame gives 0 served.
 class AllocationJsonTestCase : public TestCase
@@ -472,6 +651,9 @@ class C2ProblemJsonTestSuite : public TestSuite
         AddTestCase(new RoundTripTestCase);
         AddTestCase(new BadInputTestCase);
         AddTestCase(new AllocationJsonTestCase);
+        AddTestCase(new FileLimitTestCase);
+        AddTestCase(new NestingLimitTestCase);
+        AddTestCase(new UserLimitTestCase);
     }
 };
 

@@ -15,9 +15,13 @@
 #include "ns3/test.h"
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <sstream>
+#include <streambuf>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 using namespace ns3;
@@ -66,6 +70,107 @@ ErrorOf(const std::function<void()>& f)
         return e.what();
     }
     return "";
+}
+
+/**
+ * A stream buffer that serves a prefix once and then a pattern forever, as
+ * a hostile pipe or /dev/zero would: a reader that does not bound what it
+ * reads never returns.
+ */
+class EndlessStreamBuffer : public std::streambuf
+{
+  public:
+    /**
+     * @param prefix served once, first
+     * @param pattern served again and again after it (not empty)
+     */
+    EndlessStreamBuffer(const std::string& prefix, const std::string& pattern)
+        : m_prefix(prefix),
+          m_pattern(pattern)
+    {
+        setg(m_prefix.data(), m_prefix.data(), m_prefix.data() + m_prefix.size());
+    }
+
+  protected:
+    int_type underflow() override
+    {
+        setg(m_pattern.data(), m_pattern.data(), m_pattern.data() + m_pattern.size());
+        return traits_type::to_int_type(m_pattern[0]);
+    }
+
+  private:
+    std::string m_prefix;  //!< served once
+    std::string m_pattern; //!< served forever
+};
+
+/**
+ * A sparse file of a given size in the temporary folder (std::filesystem::
+ * resize_file: no disk blocks written), removed when it goes out of scope.
+ */
+class SparseTempFile
+{
+  public:
+    /**
+     * @param name file name, made unique with the process id
+     * @param size file size in bytes
+     */
+    SparseTempFile(const std::string& name, std::uintmax_t size)
+        : m_path((std::filesystem::temp_directory_path() /
+                  ("edge-inference-" + std::to_string(getpid()) + "-" + name))
+                     .string())
+    {
+        std::ofstream(m_path).close();
+        std::filesystem::resize_file(m_path, size);
+    }
+
+    ~SparseTempFile()
+    {
+        std::error_code ec;
+        std::filesystem::remove(m_path, ec);
+    }
+
+    SparseTempFile(const SparseTempFile&) = delete;
+    SparseTempFile& operator=(const SparseTempFile&) = delete;
+
+    /// @return the file's path
+    const std::string& Path() const
+    {
+        return m_path;
+    }
+
+  private:
+    std::string m_path; //!< the file
+};
+
+/// @return a valid one-exit profile with the line extra as line 3
+std::string
+ProfileWithLine3(const std::string& extra)
+{
+    return "# edge-inference-profile 1\n# name: limits\n" + extra +
+           "\nexit,accuracy\n1,0.5\n"
+           "block,batch,block_median_s,block_p10_s,block_p90_s,head_median_s,head_p10_s,"
+           "head_p90_s\n1,1,0.001,0.0009,0.0011,0.0001,0.00009,0.00011\n";
+}
+
+/// @return the message of the EdgeInferenceError Parse throws on text
+std::string
+ParseError(const std::string& text, const std::string& source)
+{
+    return ErrorOf([&text, &source]() {
+        std::istringstream in(text);
+        EarlyExitProfile::Parse(in, source);
+    });
+}
+
+/// @return the message of the EdgeInferenceError Parse throws on an endless stream
+std::string
+EndlessParseError(const std::string& prefix, const std::string& pattern)
+{
+    return ErrorOf([&prefix, &pattern]() {
+        EndlessStreamBuffer buffer(prefix, pattern);
+        std::istream in(&buffer);
+        EarlyExitProfile::Parse(in, "endless");
+    });
 }
 
 /**
@@ -620,6 +725,155 @@ class ProfileSyntheticTestCase : public TestCase
     }
 };
 
+/**
+ * Lines longer than EarlyExitProfile::MAX_LINE_LENGTH (65536 characters)
+ * are refused at their line number, an endless line too (bounded read);
+ * a line of exactly the limit is read, and a header line that would exceed
+ * it once written (Write puts "# key: value") is refused, as are names and
+ * provenance entries that SetName and SetProvenance would write too long.
+ */
+class ProfileLineLimitTestCase : public TestCase
+{
+  public:
+    ProfileLineLimitTestCase()
+        : TestCase("Lines longer than 65536 characters are refused, endless ones too")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_ASSERT_MSG_EQ(EarlyExitProfile::MAX_LINE_LENGTH, 65536, "the documented limit");
+        // "# k: " and 65531 characters: exactly the limit, with LF or CR LF.
+        const std::string longest = "# k: " + std::string(65531, 'v');
+        for (const std::string& line : {longest, longest + "\r"})
+        {
+            std::istringstream in(ProfileWithLine3(line));
+            const EarlyExitProfile p = EarlyExitProfile::Parse(in, "limits");
+            NS_TEST_ASSERT_MSG_EQ(p.GetProvenance().at("k").size(), 65531, "longest line read");
+            std::ostringstream out;
+            p.Write(out);
+            std::istringstream back(out.str());
+            NS_TEST_ASSERT_MSG_EQ(EarlyExitProfile::Parse(back, "back").GetProvenance().at("k"),
+                                  p.GetProvenance().at("k"),
+                                  "the written longest line reads back");
+        }
+        NS_TEST_ASSERT_MSG_EQ(ParseError(ProfileWithLine3(longest + "v"), "limits"),
+                              "limits:3: line longer than the limit of 65536 characters",
+                              "one character over the limit");
+        NS_TEST_ASSERT_MSG_EQ(
+            ParseError(ProfileWithLine3(longest + std::string(200000, 'v')), "limits"),
+            "limits:3: line longer than the limit of 65536 characters",
+            "far over the limit");
+        // 65536 characters, but Write would add a blank on each side of ':'.
+        NS_TEST_ASSERT_MSG_EQ(
+            ParseError(ProfileWithLine3("#k:" + std::string(65533, 'v')), "limits"),
+            "limits:3: header line longer than the limit of 65536 characters "
+            "once written as '# key: value'",
+            "header line too long once written");
+        NS_TEST_ASSERT_MSG_EQ(EndlessParseError("", std::string(4096, 'x')),
+                              "endless:1: line longer than the limit of 65536 characters",
+                              "an endless line stops at the limit");
+
+        EarlyExitProfile p;
+        p.SetName(std::string(65528, 'n')); // "# name: " + 65528 = 65536
+        p.SetProvenance("k", std::string(65531, 'v'));
+        NS_TEST_ASSERT_MSG_EQ(ErrorOf([&p]() { p.SetName(std::string(65529, 'n')); }),
+                              "EarlyExitProfile::SetName: a name of 65529 characters makes the "
+                              "line '# name: ...' longer than the limit of 65536 characters",
+                              "name too long for one line");
+        NS_TEST_ASSERT_MSG_EQ(ErrorOf([&p]() { p.SetProvenance("k", std::string(65532, 'v')); }),
+                              "EarlyExitProfile::SetProvenance: the line '# k: ...' would be "
+                              "longer than the limit of 65536 characters",
+                              "provenance too long for one line");
+    }
+};
+
+/**
+ * Input over EarlyExitProfile::MAX_FILE_BYTES (16 MiB) is refused while it
+ * is read, an endless stream too, and so is a table row beyond
+ * EarlyExitProfile::MAX_TABLE_ROWS (100000, exit and block rows together);
+ * a profile of exactly that many rows is read.
+ */
+class ProfileSizeLimitTestCase : public TestCase
+{
+  public:
+    ProfileSizeLimitTestCase()
+        : TestCase("Input over 16 MiB and more than 100000 table rows are refused")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        NS_TEST_ASSERT_MSG_EQ(EarlyExitProfile::MAX_FILE_BYTES, 16 * 1024 * 1024, "documented");
+        NS_TEST_ASSERT_MSG_EQ(EarlyExitProfile::MAX_TABLE_ROWS, 100000, "documented");
+        // Endless blank lines of 1024 bytes after the 27-byte format line:
+        // line 16385 brings the count to 27 + 16384 * 1024 > 16 MiB.
+        NS_TEST_ASSERT_MSG_EQ(
+            EndlessParseError("# edge-inference-profile 1\n", std::string(1023, ' ') + "\n"),
+            "endless:16385: file is larger than the limit of 16 MiB",
+            "an endless stream stops at the size limit");
+
+        // One exit row and 99999 block rows (batch sizes 1..99999): the limit.
+        std::string text = "# edge-inference-profile 1\n# name: rows\nexit,accuracy\n1,0.5\n"
+                           "block,batch,block_median_s,block_p10_s,block_p90_s,head_median_s,"
+                           "head_p10_s,head_p90_s\n";
+        for (uint32_t b = 1; b <= 99999; ++b)
+        {
+            text += "1," + std::to_string(b) + ",0.001,0.001,0.001,0.0001,0.0001,0.0001\n";
+        }
+        std::istringstream in(text);
+        NS_TEST_ASSERT_MSG_EQ(EarlyExitProfile::Parse(in, "rows.csv").GetBatchSizes().size(),
+                              99999,
+                              "100000 table rows are read");
+        // Row 100001 is on line 100005 (block rows start on line 6).
+        text += "1,100000,0.001,0.001,0.001,0.0001,0.0001,0.0001\n";
+        NS_TEST_ASSERT_MSG_EQ(ParseError(text, "rows.csv"),
+                              "rows.csv:100005: more than the limit of 100000 table rows",
+                              "one row over the limit");
+    }
+};
+
+/**
+ * ReadFile refuses, before reading, a path that is not a regular file (a
+ * folder, /dev/zero) and a file over 16 MiB (a sparse file); a file of
+ * exactly 16 MiB is read, and its first line (NULs) is refused as too long.
+ */
+class ProfileReadFileLimitTestCase : public TestCase
+{
+  public:
+    ProfileReadFileLimitTestCase()
+        : TestCase("ReadFile refuses non-regular and oversized files before reading")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::string folder = std::filesystem::temp_directory_path().string();
+        NS_TEST_ASSERT_MSG_EQ(ErrorOf([&folder]() { EarlyExitProfile::ReadFile(folder); }),
+                              folder + ":0: not a regular file (a profile must be a file)",
+                              "a folder");
+        if (std::filesystem::exists("/dev/zero"))
+        {
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([]() { EarlyExitProfile::ReadFile("/dev/zero"); }),
+                                  "/dev/zero:0: not a regular file (a profile must be a file)",
+                                  "an endless device");
+        }
+        {
+            const SparseTempFile big("profile-17MiB.csv", 17 * 1024 * 1024);
+            NS_TEST_ASSERT_MSG_EQ(ErrorOf([&big]() { EarlyExitProfile::ReadFile(big.Path()); }),
+                                  big.Path() + ":0: file is larger than the limit of 16 MiB",
+                                  "a file over the limit");
+        }
+        const SparseTempFile limit("profile-16MiB.csv", 16 * 1024 * 1024);
+        NS_TEST_ASSERT_MSG_EQ(ErrorOf([&limit]() { EarlyExitProfile::ReadFile(limit.Path()); }),
+                              limit.Path() + ":1: line longer than the limit of 65536 characters",
+                              "a file of exactly the limit is read (line by line)");
+    }
+};
+
 /// The profile TestSuite.
 class EarlyExitProfileTestSuite : public TestSuite
 {
@@ -633,6 +887,9 @@ class EarlyExitProfileTestSuite : public TestSuite
         AddTestCase(new ProfileLookupTestCase);
         AddTestCase(new ProfilePaperDefaultTestCase);
         AddTestCase(new ProfileSyntheticTestCase);
+        AddTestCase(new ProfileLineLimitTestCase);
+        AddTestCase(new ProfileSizeLimitTestCase);
+        AddTestCase(new ProfileReadFileLimitTestCase);
     }
 };
 
