@@ -114,6 +114,7 @@ def build(bld):
         'model/edge-controller.h',
         'model/edge-inference-compat.h',
         'model/edge-inference-error.h',
+        'model/edge-inference-tolerance.h',
         'model/edge-server.h',
         'model/equal-bandwidth-c2-scheduler.h',
         'model/exhaustive-c2-scheduler.h',

@@ -7,6 +7,7 @@
 #include "c2-allocation.h"
 
 #include "c2-problem.h"
+#include "edge-inference-tolerance.h"
 
 #include <algorithm>
 #include <cmath>
@@ -38,9 +39,9 @@ namespace
 {
 
 /// Relative tolerance of every comparison (see EvaluateC2Allocation).
-constexpr double kRelTol = 1e-9;
+constexpr double kRelTol = edgeinference::kRelativeTolerance;
 /// Absolute tolerance of time comparisons (s).
-constexpr double kAbsTolS = 1e-12;
+constexpr double kAbsTolS = edgeinference::kAbsoluteTimeToleranceS;
 
 bool
 WithinTime(double value, double limit)

@@ -8,6 +8,7 @@
 
 #include "early-exit-profile.h"
 #include "edge-inference-error.h"
+#include "edge-inference-tolerance.h"
 
 #include <cmath>
 #include <limits>
@@ -285,7 +286,7 @@ C2Problem::Capacity() const
         return m_bandwidthHz;
     }
     // Whole blocks that fit, forgiving floating-point error in B / width.
-    return std::floor(m_bandwidthHz / m_resourceBlockHz * (1 + 1e-12));
+    return std::floor(m_bandwidthHz / m_resourceBlockHz * (1 + edgeinference::kRoundingMargin));
 }
 
 double

@@ -6,6 +6,7 @@
 
 #include "c2-shelf-selector.h"
 
+#include "edge-inference-tolerance.h"
 #include "uplink-rate-model.h"
 
 #include <algorithm>
@@ -340,7 +341,8 @@ C2ShelfSelector::SelectOrdered(double tMax, Selection* out, bool minimizeCost)
         // selections at larger t only hold users later in need order: every
         // t below tNeed = hzAtMax tMax / limit is hopeless. Jumping there
         // skips the exact needs of all the selections in between.
-        const double tNeed = hzAtMax * tMax * hzToUnits / (limit * (1 + 1e-9));
+        const double tNeed =
+            hzAtMax * tMax * hzToUnits / (limit * (1 + edgeinference::kRelativeTolerance));
         if (tCur < tNeed)
         {
             if (!(tNeed <= tMax) || !advance(tNeed, false))

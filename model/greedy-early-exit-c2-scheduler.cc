@@ -6,6 +6,8 @@
 
 #include "greedy-early-exit-c2-scheduler.h"
 
+#include "edge-inference-tolerance.h"
+
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 #include "ns3/uinteger.h"
@@ -523,7 +525,7 @@ class GreedySearch
     bool TryPlateauMove()
     {
         CountsFit(true);
-        double bestCost = m_sel.costUnits * (1 - 1e-9);
+        double bestCost = m_sel.costUnits * (1 - edgeinference::kRelativeTolerance);
         C2ShelfSelector::Selection bestSel;
         uint32_t bestFrom = m_nExits;
         uint32_t bestTo = m_nExits;

@@ -7,6 +7,7 @@
 #include "ofdma-bs-net-device.h"
 
 #include "edge-inference-compat.h"
+#include "edge-inference-tolerance.h"
 #include "ofdma-bs-phy.h"
 #include "ofdma-spectrum-model.h"
 #include "ofdma-ue-net-device.h"
@@ -401,7 +402,7 @@ OfdmaBsNetDevice::PhyRxEnd(Ptr<const OfdmaSpectrumSignalParameters> params,
         // the relative tolerance absorbs rounding, not real SINR drops.
         const double achievable =
             OfdmaRateMapping::ShannonRate(minSinr, m_rbWidth, std::pow(10.0, m_snrGapDb / 10.0));
-        if (achievable < params->rateBps * (1 - 1e-9))
+        if (achievable < params->rateBps * (1 - edgeinference::kRelativeTolerance))
         {
             NS_LOG_LOGIC("drop: rate " << params->rateBps << " > achievable " << achievable);
             m_rxDropTrace(params->packet, "sinr");

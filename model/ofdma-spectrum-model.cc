@@ -6,6 +6,8 @@
 
 #include "ofdma-spectrum-model.h"
 
+#include "edge-inference-tolerance.h"
+
 #include "ns3/abort.h"
 #include "ns3/log.h"
 
@@ -27,7 +29,8 @@ OfdmaResourceBlockCount(double bandwidthHz, double rbWidthHz)
                         "OFDMA attribute ResourceBlockWidth must be > 0 Hz, got " << rbWidthHz);
     const double ratio = bandwidthHz / rbWidthHz;
     const double n = std::round(ratio);
-    NS_ABORT_MSG_UNLESS(n >= 1 && n <= 1e6 && std::abs(ratio - n) <= 1e-9 * n,
+    NS_ABORT_MSG_UNLESS(n >= 1 && n <= 1e6 &&
+                            std::abs(ratio - n) <= edgeinference::kRelativeTolerance * n,
                         "OFDMA attributes Bandwidth (" << bandwidthHz << " Hz) and "
                                                        << "ResourceBlockWidth (" << rbWidthHz
                                                        << " Hz) must give a whole number of "

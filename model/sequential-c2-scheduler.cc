@@ -6,6 +6,8 @@
 
 #include "sequential-c2-scheduler.h"
 
+#include "edge-inference-tolerance.h"
+
 #include "ns3/boolean.h"
 #include "ns3/log.h"
 
@@ -242,7 +244,8 @@ class EdfSlack
     {
         const uint32_t l = std::upper_bound(m_dl.begin(), m_dl.end(), j.deadline) - m_dl.begin();
         const double room = std::min(j.deadline - m_t - m_startOff[l], m_slackFrom[l]);
-        return j.p <= room * (1 + 1e-9) + 1e-12;
+        return j.p <= room * (1 + edgeinference::kRelativeTolerance) +
+                          edgeinference::kAbsoluteTimeToleranceS;
     }
 
     /// @param set the set, in EDF order
@@ -324,7 +327,7 @@ FillByNeed(const C2Problem& problem,
     EdfSlack slack(t);
     double total = 0;
     uint32_t next = 0;
-    const double scale = (1 - 1e-12) / t;
+    const double scale = (1 - edgeinference::kRoundingMargin) / t;
     while (chosen.size() < limit)
     {
         while (next < jobs.size() &&

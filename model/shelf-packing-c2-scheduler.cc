@@ -6,6 +6,8 @@
 
 #include "shelf-packing-c2-scheduler.h"
 
+#include "edge-inference-tolerance.h"
+
 #include "ns3/log.h"
 
 #include <algorithm>
@@ -163,7 +165,7 @@ class ShelfSearch
      */
     double CheapestTotal(uint32_t b, double deadline, double t)
     {
-        const double scale = (1 - 1e-12) / t;
+        const double scale = (1 - edgeinference::kRoundingMargin) / t;
         m_cheapest.clear(); // a max-heap while it fills
         for (const auto& [a, k] : m_byBound)
         {

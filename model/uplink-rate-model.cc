@@ -6,6 +6,8 @@
 
 #include "uplink-rate-model.h"
 
+#include "edge-inference-tolerance.h"
+
 #include "ns3/abort.h"
 #include "ns3/log.h"
 
@@ -170,7 +172,7 @@ ResourceBlocksFor(double bandwidthHz, double rbWidthHz)
         return UINT32_MAX;
     }
     const double rounded = std::round(n);
-    if (rounded > 0 && std::abs(n - rounded) <= 1e-9 * rounded)
+    if (rounded > 0 && std::abs(n - rounded) <= edgeinference::kRelativeTolerance * rounded)
     {
         return static_cast<uint32_t>(rounded);
     }
