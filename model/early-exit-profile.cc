@@ -419,72 +419,17 @@ EarlyExitProfile::Fit()
     std::vector<AffineBlockFit> fits;
     for (size_t n = 0; n < m_accuracy.size(); ++n)
     {
-        // Weighted least squares with weights w = 1/tau^2, i.e. on the
-        // relative error. Normal equations of min sum w (a x + c - y)^2.
-        double s = 0;
-        double sx = 0;
-        double sxx = 0;
-        double sy = 0;
-        double sxy = 0;
-        std::vector<double> xs;
+        std::vector<uint32_t> xs;
         std::vector<double> ys;
         for (size_t i : used)
         {
-            double x = m_batchSizes[i];
-            double y = m_block[n][i].medianS + m_head[n][i].medianS;
-            double w = 1 / (y * y);
-            s += w;
-            sx += w * x;
-            sxx += w * x * x;
-            sy += w * y;
-            sxy += w * x * y;
-            xs.push_back(x);
-            ys.push_back(y);
+            xs.push_back(m_batchSizes[i]);
+            ys.push_back(m_block[n][i].medianS + m_head[n][i].medianS);
         }
-        double alpha;
-        double beta;
-        const double det = s * sxx - sx * sx;
-        if (used.size() < 2 || !(det > 0))
-        {
-            // One batch size: the line through the origin and that point.
-            alpha = sxy / sxx;
-            beta = 0;
-        }
-        else
-        {
-            alpha = (s * sxy - sx * sy) / det;
-            beta = (sy - alpha * sx) / s;
-            if (beta < 0)
-            {
-                // Constrained optimum lies on beta = 0 (convex problem, one
-                // violated constraint); its alpha is then > 0.
-                alpha = sxy / sxx;
-                beta = 0;
-            }
-            else if (alpha < 0)
-            {
-                alpha = 0;
-                beta = sy / s;
-            }
-        }
-        AffineBlockFit f;
-        f.alphaS = alpha;
-        f.betaS = beta;
-        double sumSq = 0;
-        double maxErr = 0;
-        for (size_t j = 0; j < xs.size(); ++j)
-        {
-            double rel = std::fabs(alpha * xs[j] + beta - ys[j]) / ys[j];
-            maxErr = std::max(maxErr, rel);
-            sumSq += rel * rel;
-        }
-        f.maxRelativeError = maxErr;
-        f.rmsRelativeError = std::sqrt(sumSq / xs.size());
-        f.firstBatch = m_batchSizes[used.front()];
-        f.lastBatch = m_batchSizes[used.back()];
-        NS_LOG_DEBUG("block " << n + 1 << " alpha " << alpha << " beta " << beta << " max rel err "
-                              << maxErr);
-        fits.push_back(f);
+        fits.push_back(FitAffineBlock(xs, ys));
+        NS_LOG_DEBUG("block " << n + 1 << " alpha " << fits.back().alphaS << " beta "
+                              << fits.back().betaS << " max rel err "
+                              << fits.back().maxRelativeError);
     }
     m_fits = fits;
 }

@@ -7,6 +7,8 @@
 #ifndef EARLY_EXIT_PROFILE_H
 #define EARLY_EXIT_PROFILE_H
 
+#include "affine-block-fit.h"
+
 #include <cstdint>
 #include <iosfwd>
 #include <map>
@@ -26,21 +28,6 @@ struct LatencyStats
     double medianS{0}; //!< median (s)
     double p10S{0};    //!< 10th percentile (s)
     double p90S{0};    //!< 90th percentile (s)
-};
-
-/**
- * @ingroup edge-inference
- * @brief Affine fit tau(b) = alphaS * b + betaS of one block's latency over
- * batch size, with its quality on the measured table.
- */
-struct AffineBlockFit
-{
-    double alphaS{0};           //!< per-sample cost (s per task), >= 0
-    double betaS{0};            //!< once-per-batch cost (s), >= 0
-    double maxRelativeError{0}; //!< max over fitted batches of |fit - median| / median
-    double rmsRelativeError{0}; //!< root mean square of the same
-    uint32_t firstBatch{1};     //!< smallest batch size used in the fit
-    uint32_t lastBatch{1};      //!< largest batch size used in the fit
 };
 
 /**
