@@ -53,92 +53,166 @@ EqualBandwidthC2Scheduler::~EqualBandwidthC2Scheduler()
     NS_LOG_FUNCTION(this);
 }
 
-C2Allocation
-EqualBandwidthC2Scheduler::DoAllocate(const C2Problem& problem)
+namespace
 {
-    NS_LOG_FUNCTION(this << problem.GetNUsers());
-    const uint32_t nExits = problem.GetNExits();
-    const auto& users = problem.GetUsers();
-    const auto& rate = problem.GetRateModel();
-    const double capacity = problem.Capacity();
 
-    std::vector<uint32_t> eligible;
-    std::vector<uint32_t> exitOf(problem.GetNUsers(), nExits);
-    for (uint32_t k = 0; k < problem.GetNUsers(); ++k)
+/// A user's window for the batch start on an equal share.
+struct Interval
+{
+    double u;      //!< upload end on the equal share (s)
+    double d;      //!< latest batch start for this user (s)
+    uint32_t user; //!< user index
+};
+
+/**
+ * The equal-share search on one problem: for a batch size b, every user
+ * gets Capacity() / b units (whole blocks in RB mode), so each user has a
+ * window [upload end, deadline - compute time] for the batch start, and b
+ * users fit if b windows share a point.
+ */
+class EqualShareSearch
+{
+  public:
+    /**
+     * @param problem the problem
+     * @param earlyExit tasks leave at their required exit (else at exit N)
+     */
+    EqualShareSearch(const C2Problem& problem, bool earlyExit)
+        : m_problem(problem),
+          m_nExits(problem.GetNExits()),
+          m_exitOf(problem.GetNUsers(), m_nExits)
     {
-        const uint32_t m = problem.RequiredExit(k);
-        if (m != 0)
+        for (uint32_t k = 0; k < problem.GetNUsers(); ++k)
         {
-            eligible.push_back(k);
-            exitOf[k] = m_earlyExit ? m : nExits;
+            const uint32_t m = problem.RequiredExit(k);
+            if (m != 0)
+            {
+                m_eligible.push_back(k);
+                m_exitOf[k] = earlyExit ? m : m_nExits;
+            }
         }
     }
-    const uint32_t n = eligible.size();
 
-    C2Allocation result;
-    result.execution = C2Allocation::BATCH;
-
-    // Units per user for a batch of b (whole blocks in RB mode).
-    auto share = [&](uint32_t b) {
-        const double units = capacity / b;
-        return problem.UsesResourceBlocks() ? std::floor(units) : units;
-    };
-
-    struct Interval
+    /// @return the number of users some exit is accurate enough for
+    uint32_t GetNEligible() const
     {
-        double u;      //!< upload end on the equal share
-        double d;      //!< latest batch start for this user
-        uint32_t user; //!< user index
-    };
+        return m_eligible.size();
+    }
 
-    // Feasibility of batch size b; on success 'chosen' holds the b users.
-    auto test = [&](uint32_t b, std::vector<uint32_t>& chosen) {
-        result.stats.nodes++;
-        const double units = share(b);
+    /// @param b batch size @return units per user (whole blocks in RB mode)
+    double Share(uint32_t b) const
+    {
+        const double units = m_problem.Capacity() / b;
+        return m_problem.UsesResourceBlocks() ? std::floor(units) : units;
+    }
+
+    /**
+     * @brief Feasibility of batch size b.
+     * @param b batch size
+     * @param chosen receives the b users on success
+     * @param stats search statistics to update
+     * @return whether b users fit
+     */
+    bool Fits(uint32_t b, std::vector<uint32_t>& chosen, C2SearchStats& stats) const
+    {
+        stats.nodes++;
+        const double units = Share(b);
         if (!(units > 0))
         {
             return false;
         }
-        const double hz = problem.UnitsToHz(units);
-        // Cbar_m(b): every one of the b tasks through blocks 1..m.
-        std::vector<uint32_t> all(nExits, 0);
-        all[nExits - 1] = b;
-        const std::vector<double> cbar = problem.ExitOffsets(all);
-        std::vector<Interval> iv;
-        for (uint32_t k : eligible)
+        std::vector<Interval> iv = Windows(b, m_problem.UnitsToHz(units));
+        if (iv.size() < b)
         {
-            const C2User& u = users[k];
-            const double up = rate.UploadTime(u.bits, hz, u.powerW, u.gain);
-            const double d = u.deadlineS - cbar[exitOf[k] - 1];
+            return false;
+        }
+        return CommonPoint(iv, b, chosen, stats);
+    }
+
+    /**
+     * @brief The allocation of the chosen users on the share of their
+     * batch size.
+     * @param chosen the users, sorted
+     * @param result receives the served tasks and the upload deadline
+     */
+    void Grant(const std::vector<uint32_t>& chosen, C2Allocation& result) const
+    {
+        const double units = Share(chosen.size());
+        const double hz = m_problem.UnitsToHz(units);
+        double start = 0;
+        for (uint32_t k : chosen)
+        {
+            C2ServedTask task;
+            task.user = k;
+            task.exit = m_exitOf[k];
+            task.bandwidthHz = hz;
+            task.resourceBlocks = m_problem.UsesResourceBlocks() ? static_cast<uint32_t>(units) : 0;
+            result.served.push_back(task);
+            const C2User& u = m_problem.GetUsers()[k];
+            start =
+                std::max(start, m_problem.GetRateModel().UploadTime(u.bits, hz, u.powerW, u.gain));
+        }
+        result.uploadDeadlineS = start;
+    }
+
+  private:
+    /**
+     * @param b batch size
+     * @param hz the share (Hz)
+     * @return the windows of the users whose upload ends before their
+     *         latest batch start, with Cbar_m(b) (all b tasks through blocks
+     *         1..m) as the compute time
+     */
+    std::vector<Interval> Windows(uint32_t b, double hz) const
+    {
+        std::vector<uint32_t> all(m_nExits, 0);
+        all[m_nExits - 1] = b;
+        const std::vector<double> cbar = m_problem.ExitOffsets(all);
+        std::vector<Interval> iv;
+        for (uint32_t k : m_eligible)
+        {
+            const C2User& u = m_problem.GetUsers()[k];
+            const double up = m_problem.GetRateModel().UploadTime(u.bits, hz, u.powerW, u.gain);
+            const double d = u.deadlineS - cbar[m_exitOf[k] - 1];
             if (up <= d)
             {
                 iv.push_back({up, d, k});
             }
         }
-        if (iv.size() < b)
-        {
-            return false;
-        }
+        return iv;
+    }
+
+    /**
+     * @brief Sweeps the left ends; a heap holds the right ends of the
+     * windows that started, the earliest on top; at the first point covered
+     * by b windows, keeps the b with the latest right end (ties: smaller
+     * user index).
+     * @param iv the windows
+     * @param b how many must share a point
+     * @param chosen receives the users on success
+     * @param stats search statistics to update
+     * @return whether b windows share a point
+     */
+    static bool CommonPoint(std::vector<Interval>& iv,
+                            uint32_t b,
+                            std::vector<uint32_t>& chosen,
+                            C2SearchStats& stats)
+    {
         std::sort(iv.begin(), iv.end(), [](const Interval& x, const Interval& y) {
             return x.u < y.u || (x.u == y.u && x.user < y.user);
         });
-        // Sweep the left ends; the heap holds the right ends of the
-        // intervals that started, the earliest on top.
         using End = std::pair<double, uint32_t>; // (d, index into iv)
         std::priority_queue<End, std::vector<End>, std::greater<End>> open;
         for (uint32_t i = 0; i < iv.size(); ++i)
         {
-            result.stats.candidates++;
-            const double s = iv[i].u;
+            stats.candidates++;
             open.emplace(iv[i].d, i);
-            while (open.top().first < s)
+            while (open.top().first < iv[i].u)
             {
                 open.pop();
             }
             if (open.size() >= b)
             {
-                // Covering intervals: those in the heap. Keep the b with
-                // the latest d (ties: smaller user index).
                 std::vector<std::pair<double, uint32_t>> cover;
                 while (!open.empty())
                 {
@@ -156,16 +230,31 @@ EqualBandwidthC2Scheduler::DoAllocate(const C2Problem& problem)
             }
         }
         return false;
-    };
+    }
 
+    const C2Problem& m_problem;       //!< the problem
+    const uint32_t m_nExits;          //!< N
+    std::vector<uint32_t> m_eligible; //!< users some exit is accurate enough for
+    std::vector<uint32_t> m_exitOf;   //!< exit of each user
+};
+
+} // namespace
+
+C2Allocation
+EqualBandwidthC2Scheduler::DoAllocate(const C2Problem& problem)
+{
+    NS_LOG_FUNCTION(this << problem.GetNUsers());
+    C2Allocation result;
+    result.execution = C2Allocation::BATCH;
+    const EqualShareSearch search(problem, m_earlyExit);
     // Invariant: b = lo is feasible (lo = 0 trivially), every b > hi is not.
     uint32_t lo = 0;
-    uint32_t hi = n;
+    uint32_t hi = search.GetNEligible();
     std::vector<uint32_t> chosen;
     while (lo < hi)
     {
         const uint32_t mid = lo + (hi - lo + 1) / 2;
-        if (test(mid, chosen))
+        if (search.Fits(mid, chosen, result.stats))
         {
             lo = mid;
         }
@@ -177,26 +266,12 @@ EqualBandwidthC2Scheduler::DoAllocate(const C2Problem& problem)
     chosen.clear();
     if (lo > 0)
     {
-        test(lo, chosen);
+        search.Fits(lo, chosen, result.stats);
         std::sort(chosen.begin(), chosen.end());
-        const double units = share(lo);
-        const double hz = problem.UnitsToHz(units);
-        double start = 0;
-        for (uint32_t k : chosen)
-        {
-            C2ServedTask task;
-            task.user = k;
-            task.exit = exitOf[k];
-            task.bandwidthHz = hz;
-            task.resourceBlocks = problem.UsesResourceBlocks() ? static_cast<uint32_t>(units) : 0;
-            result.served.push_back(task);
-            const C2User& u = users[k];
-            start = std::max(start, rate.UploadTime(u.bits, hz, u.powerW, u.gain));
-        }
-        result.uploadDeadlineS = start;
+        search.Grant(chosen, result);
     }
     NS_LOG_DEBUG("served " << lo << " of " << problem.GetNUsers() << ", share "
-                           << share(std::max(lo, 1u)) << " units");
+                           << search.Share(std::max(lo, 1u)) << " units");
     return result;
 }
 
