@@ -48,6 +48,7 @@ install(
         ${CMAKE_CURRENT_SOURCE_DIR}/cmake/edge-inference-test-runner.cmake
         ${CMAKE_CURRENT_SOURCE_DIR}/cmake/discover-test-suites.cmake
         ${CMAKE_CURRENT_SOURCE_DIR}/cmake/check-exit-status.cmake
+        ${CMAKE_CURRENT_SOURCE_DIR}/cmake/paper-summary.cmake
         ${CMAKE_CURRENT_SOURCE_DIR}/cmake/test-runner-main.cc
   DESTINATION ${_pkg_dir}
 )

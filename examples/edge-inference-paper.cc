@@ -62,13 +62,6 @@ NS_LOG_COMPONENT_DEFINE("EdgeInferencePaper");
 namespace
 {
 
-/// A scheduler of the experiment: a label and what it stands for.
-struct SchedulerChoice
-{
-    std::string label;    //!< name in tables and files
-    C2SchedulerSpec spec; //!< TypeId and attributes
-};
-
 /// @return the short names the experiment knows, with what they stand for
 std::vector<std::pair<std::string, std::string>>
 ShortNames()
@@ -88,10 +81,11 @@ ShortNames()
  * @brief Reads one item of --schedulers: a short name or any scheduler
  * TypeId with attributes, checked against the registered TypeIds.
  * @param item the item
- * @return the choice, labelled with the item as given
+ * @return the scheduler, labelled with the item as given (the name in
+ *         tables and files)
  * @throws EdgeInferenceError naming what is wrong
  */
-SchedulerChoice
+C2SchedulerSpec
 ReadSchedulerChoice(const std::string& item)
 {
     std::string text = item;
@@ -109,8 +103,9 @@ ReadSchedulerChoice(const std::string& item)
                                  "ShelfPacking, Greedy, TreeSearch, Exhaustive; or a TypeId "
                                  "such as ns3::TreeSearchC2Scheduler[NAME=VALUE,...])");
     }
-    SchedulerChoice choice{item, ParseC2SchedulerSpec(text)};
-    MakeC2SchedulerFactory(choice.spec); // every check, before any simulation
+    C2SchedulerSpec choice = ParseC2SchedulerSpec(text);
+    choice.label = item;
+    MakeC2SchedulerFactory(choice); // every check, before any simulation
     return choice;
 }
 
@@ -160,7 +155,7 @@ struct Options
 {
     std::vector<uint32_t> userCounts;                   //!< K values
     uint32_t runs{10};                                  //!< drops per (scheduler, K)
-    std::vector<SchedulerChoice> schedulers;            //!< in table order
+    std::vector<C2SchedulerSpec> schedulers;            //!< in table order
     EdgeInferenceScenario scenario;                     //!< everything but K, run and scheduler
     std::string output{"edge-inference-paper-results"}; //!< output folder
     bool taskCsv{false};                                //!< write tasks.csv
@@ -198,7 +193,7 @@ ReadUserCounts(const std::string& text)
  * @param list the --schedulers value
  * @return the schedulers
  */
-std::vector<SchedulerChoice>
+std::vector<C2SchedulerSpec>
 ReadSchedulers(const std::string& plugins, const std::string& list)
 {
     try
@@ -212,7 +207,7 @@ ReadSchedulers(const std::string& plugins, const std::string& list)
     {
         Fail(std::string("--plugins: ") + e.what());
     }
-    std::vector<SchedulerChoice> schedulers;
+    std::vector<C2SchedulerSpec> schedulers;
     for (const std::string& item : SplitC2SchedulerList(list))
     {
         try
@@ -394,11 +389,11 @@ RunSweep(Options& o, SweepFiles& files)
     {
         for (uint32_t run = 0; run < o.runs; ++run)
         {
-            for (const SchedulerChoice& s : o.schedulers)
+            for (const C2SchedulerSpec& s : o.schedulers)
             {
                 o.scenario.users = k;
                 o.scenario.rngRun = baseRun + run;
-                o.scenario.scheduler = s.spec;
+                o.scenario.scheduler = s;
                 const EdgeInferenceScenarioResult r = RunEdgeInferenceScenario(o.scenario);
                 totals.completed[s.label][k] += r.completed;
                 totals.predicted[s.label][k] += r.predicted;
@@ -432,11 +427,11 @@ WriteTable(const Options& o, Totals& totals)
     std::cout << "\nThroughput, completed tasks per second (per frame of "
               << o.scenario.framePeriod.GetMilliSeconds() << " ms in brackets)\n";
     // A column is at least 22 characters wide, and wider for a long label.
-    const auto columnWidth = [](const SchedulerChoice& s) {
+    const auto columnWidth = [](const C2SchedulerSpec& s) {
         return static_cast<int>(std::max<size_t>(22, s.label.size() + 2));
     };
     std::cout << std::setw(6) << "users";
-    for (const SchedulerChoice& s : o.schedulers)
+    for (const C2SchedulerSpec& s : o.schedulers)
     {
         std::cout << std::setw(columnWidth(s)) << s.label;
     }
@@ -444,7 +439,7 @@ WriteTable(const Options& o, Totals& totals)
     for (uint32_t k : o.userCounts)
     {
         std::cout << std::setw(6) << k;
-        for (const SchedulerChoice& s : o.schedulers)
+        for (const C2SchedulerSpec& s : o.schedulers)
         {
             const double perFrame = totals.completed[s.label][k] / framesTotal;
             std::ostringstream cell;
@@ -475,7 +470,7 @@ PrintRatios(const Options& o, Totals& totals)
     for (uint32_t k : o.userCounts)
     {
         std::cout << "  K=" << std::setw(3) << k << ":";
-        for (const SchedulerChoice& s : o.schedulers)
+        for (const C2SchedulerSpec& s : o.schedulers)
         {
             const double base = totals.completed["Sequential"][k];
             std::cout << " " << s.label << " " << std::fixed << std::setprecision(2)
@@ -502,7 +497,7 @@ WritePlot(const Options& o, Totals& totals)
     plot.SetLegend("Number of users K", "Throughput (completed tasks / s)");
     plot.AppendExtra("set key top left");
     plot.AppendExtra("set grid");
-    for (const SchedulerChoice& s : o.schedulers)
+    for (const C2SchedulerSpec& s : o.schedulers)
     {
         Gnuplot2dDataset d(s.label);
         d.SetStyle(Gnuplot2dDataset::LINES_POINTS);

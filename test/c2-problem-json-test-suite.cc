@@ -9,6 +9,8 @@
  * written with the users' ids.
  */
 
+#include "sparse-temp-file.h"
+
 #include "ns3/boolean.h"
 #include "ns3/c2-problem-json.h"
 #include "ns3/edge-inference-error.h"
@@ -395,44 +397,7 @@ class BadInputTestCase : public TestCase
     }
 };
 
-/**
- * A sparse file of a given size in the temporary folder (std::filesystem::
- * resize_file: no disk blocks written), removed when it goes out of scope.
- */
-class SparseTempFile
-{
-  public:
-    /**
-     * @param name file name, made unique with the process id
-     * @param size file size in bytes
-     */
-    SparseTempFile(const std::string& name, std::uintmax_t size)
-        : m_path((std::filesystem::temp_directory_path() /
-                  ("edge-inference-" + std::to_string(getpid()) + "-" + name))
-                     .string())
-    {
-        std::ofstream(m_path).close();
-        std::filesystem::resize_file(m_path, size);
-    }
-
-    ~SparseTempFile()
-    {
-        std::error_code ec;
-        std::filesystem::remove(m_path, ec);
-    }
-
-    SparseTempFile(const SparseTempFile&) = delete;
-    SparseTempFile& operator=(const SparseTempFile&) = delete;
-
-    /// @return the file's path
-    const std::string& Path() const
-    {
-        return m_path;
-    }
-
-  private:
-    std::string m_path; //!< the file
-};
+using inputtest::SparseTempFile;
 
 /// @return the message of the EdgeInferenceError that f throws, or "(no error)"
 template <typename F>

@@ -10,6 +10,8 @@
  * shipped synthetic paper-default.csv.
  */
 
+#include "sparse-temp-file.h"
+
 #include "ns3/early-exit-profile.h"
 #include "ns3/edge-inference-error.h"
 #include "ns3/test.h"
@@ -103,44 +105,7 @@ class EndlessStreamBuffer : public std::streambuf
     std::string m_pattern; //!< served forever
 };
 
-/**
- * A sparse file of a given size in the temporary folder (std::filesystem::
- * resize_file: no disk blocks written), removed when it goes out of scope.
- */
-class SparseTempFile
-{
-  public:
-    /**
-     * @param name file name, made unique with the process id
-     * @param size file size in bytes
-     */
-    SparseTempFile(const std::string& name, std::uintmax_t size)
-        : m_path((std::filesystem::temp_directory_path() /
-                  ("edge-inference-" + std::to_string(getpid()) + "-" + name))
-                     .string())
-    {
-        std::ofstream(m_path).close();
-        std::filesystem::resize_file(m_path, size);
-    }
-
-    ~SparseTempFile()
-    {
-        std::error_code ec;
-        std::filesystem::remove(m_path, ec);
-    }
-
-    SparseTempFile(const SparseTempFile&) = delete;
-    SparseTempFile& operator=(const SparseTempFile&) = delete;
-
-    /// @return the file's path
-    const std::string& Path() const
-    {
-        return m_path;
-    }
-
-  private:
-    std::string m_path; //!< the file
-};
+using inputtest::SparseTempFile;
 
 /// @return a valid one-exit profile with the line extra as line 3
 std::string

@@ -8,7 +8,7 @@
 # predicts, so the plugin may not complete more than TreeSearch.
 #
 #   cmake -D PROGRAM=edge-inference-paper -D PLUGIN=lib.so -D OUTPUT=folder
-#         -P check-paper-plugin.cmake
+#         -D HELPERS=<folder of paper-summary.cmake> -P check-paper-plugin.cmake
 
 set(_plugin "ns3::LargestSnrC2Scheduler[EarlyExit=true]")
 execute_process(
@@ -24,16 +24,10 @@ endif()
 if(NOT out MATCHES "Loaded scheduler plugin ns3::LargestSnrC2Scheduler\n")
   message(FATAL_ERROR "no line 'Loaded scheduler plugin ns3::LargestSnrC2Scheduler':\n${out}")
 endif()
-file(READ ${OUTPUT}/summary.csv summary)
-# completed_per_frame(LABEL_REGEX OUT): the fifth column of LABEL's row.
-function(completed_per_frame label_regex out)
-  if(NOT summary MATCHES "\n${label_regex},20,2,5,([0-9.]+),")
-    message(FATAL_ERROR "summary.csv has no row for ${label_regex}:\n${summary}")
-  endif()
-  set(${out} ${CMAKE_MATCH_1} PARENT_SCOPE)
-endfunction()
-completed_per_frame("ns3::LargestSnrC2Scheduler\\[EarlyExit=true\\]" plugin)
-completed_per_frame("TreeSearch" tree)
+include(${HELPERS}/paper-summary.cmake)
+paper_completed_per_frame(${OUTPUT}/summary.csv "ns3::LargestSnrC2Scheduler\\[EarlyExit=true\\]"
+                          "20,2,5" plugin)
+paper_completed_per_frame(${OUTPUT}/summary.csv "TreeSearch" "20,2,5" tree)
 if(NOT plugin GREATER 0 OR plugin GREATER tree)
   message(FATAL_ERROR "${_plugin} completed ${plugin} per frame, TreeSearch ${tree}:"
                       " expected 0 < plugin <= TreeSearch")

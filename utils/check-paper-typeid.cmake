@@ -22,18 +22,12 @@ execute_process(
 if(NOT status EQUAL 0)
   message(FATAL_ERROR "exit status ${status}\n${out}\n${err}")
 endif()
-# Whole-file matching: CMake lists would not split rows holding brackets.
-file(READ ${OUTPUT}/summary.csv summary)
-# completed_per_frame(LABEL_REGEX OUT): the fifth column of LABEL's row.
-function(completed_per_frame label_regex out)
-  if(NOT summary MATCHES "\n${label_regex},16,1,10,([0-9.]+),")
-    message(FATAL_ERROR "summary.csv has no row for ${label_regex}:\n${summary}")
-  endif()
-  set(${out} ${CMAKE_MATCH_1} PARENT_SCOPE)
-endfunction()
-completed_per_frame("TreeSearch" tree)
-completed_per_frame("\"ns3::ExhaustiveC2Scheduler\\[EarlyExit=true,MaxUsers=20\\]\"" ee)
-completed_per_frame("ns3::ExhaustiveC2Scheduler\\[EarlyExit=false\\]" no_ee)
+include(${CMAKE_CURRENT_LIST_DIR}/../cmake/paper-summary.cmake)
+paper_completed_per_frame(${OUTPUT}/summary.csv "TreeSearch" "16,1,10" tree)
+paper_completed_per_frame(${OUTPUT}/summary.csv
+  "\"ns3::ExhaustiveC2Scheduler\\[EarlyExit=true,MaxUsers=20\\]\"" "16,1,10" ee)
+paper_completed_per_frame(${OUTPUT}/summary.csv "ns3::ExhaustiveC2Scheduler\\[EarlyExit=false\\]"
+  "16,1,10" no_ee)
 if(NOT tree STREQUAL ee)
   message(FATAL_ERROR "TreeSearch completed ${tree} per frame, ${_ee} ${ee}")
 endif()
