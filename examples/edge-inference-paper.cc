@@ -28,21 +28,20 @@
  * ns3::ExhaustiveC2Scheduler[EarlyExit=true,MaxUsers=20] (such a label is
  * quoted in the CSV files when it holds a comma).
  *
- * Each simulation is one call of RunEdgeInferenceScenario()
- * (helper/edge-inference-scenario-runner.h); the rest of this file reads the
- * options, sums the results and writes the table, the CSV files and the plot.
- * Run r (0-based) uses RngRun + r for the drop, the fading and the tasks,
- * the same for every scheduler. Outputs in --output: frames.csv (one line
- * per scheduler, users, run and frame), summary.csv, throughput.plt and,
- * if gnuplot is installed, throughput.png.
+ * This file reads and checks the options; EdgeInferenceUserSweep
+ * (helper/edge-inference-user-sweep.h) runs one RunEdgeInferenceScenario()
+ * per (K, run, scheduler), sums the results and writes the table, the CSV
+ * files and the plot. Run r (0-based) uses RngRun + r for the drop, the
+ * fading and the tasks, the same for every scheduler. Outputs in --output:
+ * frames.csv (one line per scheduler, users, run and frame), summary.csv,
+ * throughput.plt and, if gnuplot is installed, throughput.png.
  */
 
 #include "ns3/c2-scheduler-spec.h"
 #include "ns3/core-module.h"
 #include "ns3/edge-inference-error.h"
 #include "ns3/edge-inference-scenario-runner.h"
-#include "ns3/gnuplot.h"
-#include "ns3/task-record-csv-writer.h"
+#include "ns3/edge-inference-user-sweep.h"
 
 #include <algorithm>
 #include <chrono>
@@ -61,69 +60,6 @@ NS_LOG_COMPONENT_DEFINE("EdgeInferencePaper");
 
 namespace
 {
-
-/// @return the short names the experiment knows, with what they stand for
-std::vector<std::pair<std::string, std::string>>
-ShortNames()
-{
-    return {
-        {"Sequential", "ns3::SequentialC2Scheduler[EarlyExit=false]"},
-        {"SequentialEE", "ns3::SequentialC2Scheduler[EarlyExit=true]"},
-        {"EqualBandwidth", "ns3::EqualBandwidthC2Scheduler"},
-        {"ShelfPacking", "ns3::ShelfPackingC2Scheduler"},
-        {"Greedy", "ns3::GreedyEarlyExitC2Scheduler"},
-        {"TreeSearch", "ns3::TreeSearchC2Scheduler"},
-        {"Exhaustive", "ns3::ExhaustiveC2Scheduler"},
-    };
-}
-
-/**
- * @brief Reads one item of --schedulers: a short name or any scheduler
- * TypeId with attributes, checked against the registered TypeIds.
- * @param item the item
- * @return the scheduler, labelled with the item as given (the name in
- *         tables and files)
- * @throws EdgeInferenceError naming what is wrong
- */
-C2SchedulerSpec
-ReadSchedulerChoice(const std::string& item)
-{
-    std::string text = item;
-    for (const auto& [name, spec] : ShortNames())
-    {
-        if (name == item)
-        {
-            text = spec;
-        }
-    }
-    if (text == item && item.find("::") == std::string::npos)
-    {
-        throw EdgeInferenceError("unknown scheduler '" + item +
-                                 "' (short names: Sequential, SequentialEE, EqualBandwidth, "
-                                 "ShelfPacking, Greedy, TreeSearch, Exhaustive; or a TypeId "
-                                 "such as ns3::TreeSearchC2Scheduler[NAME=VALUE,...])");
-    }
-    C2SchedulerSpec choice = ParseC2SchedulerSpec(text);
-    choice.label = item;
-    MakeC2SchedulerFactory(choice); // every check, before any simulation
-    return choice;
-}
-
-/// @param label a scheduler label @return it as one CSV field (quoted if needed)
-std::string
-CsvField(const std::string& label)
-{
-    if (label.find_first_of(",\"\n") == std::string::npos)
-    {
-        return label;
-    }
-    std::string quoted = "\"";
-    for (char c : label)
-    {
-        quoted += (c == '"') ? std::string("\"\"") : std::string(1, c);
-    }
-    return quoted + "\"";
-}
 
 /// @param s comma-separated list \return its items
 std::vector<std::string>
@@ -212,7 +148,7 @@ ReadSchedulers(const std::string& plugins, const std::string& list)
     {
         try
         {
-            schedulers.push_back(ReadSchedulerChoice(item));
+            schedulers.push_back(ReadC2SchedulerChoice(item));
         }
         catch (const EdgeInferenceError& e)
         {
@@ -251,6 +187,14 @@ ParseOptions(int argc, char* argv[])
     cmd.AddValue("bandwidth", "Uplink bandwidth B (Hz), a multiple of 10 kHz", sc.bandwidthHz);
     cmd.AddValue("radius", "Cell radius (m)", sc.cellRadiusM);
     cmd.AddValue("fading", "Rayleigh block fading (constant within a frame)", sc.fading);
+    cmd.AddValue("deadline-min", "Smallest latency requirement T (s)", sc.deadlineMinS);
+    cmd.AddValue("deadline-max", "Largest latency requirement T (s)", sc.deadlineMaxS);
+    cmd.AddValue("accuracy-min",
+                 "Smallest accuracy requirement A (0..1); negative: the first exit's accuracy",
+                 sc.accuracyMin);
+    cmd.AddValue("accuracy-max",
+                 "Largest accuracy requirement A (0..1); negative: the last exit's accuracy",
+                 sc.accuracyMax);
     cmd.AddValue("profile", "DNN profile file", profile);
     cmd.AddValue("schedulers",
                  "Comma-separated schedulers: Sequential, SequentialEE, EqualBandwidth, "
@@ -293,232 +237,34 @@ ParseOptions(int argc, char* argv[])
         Fail(std::string("--profile: ") + e.what());
     }
     sc.collectTasks = o.taskCsv;
+    try
+    {
+        sc.users = o.userCounts.front();
+        CheckEdgeInferenceScenario(sc);
+    }
+    catch (const EdgeInferenceError& e)
+    {
+        Fail(e.what());
+    }
     return o;
 }
 
-/// Completed and predicted tasks summed over the runs, per scheduler label and K.
-struct Totals
-{
-    std::map<std::string, std::map<uint32_t, uint64_t>> completed; //!< [label][K]
-    std::map<std::string, std::map<uint32_t, uint64_t>> predicted; //!< [label][K]
-};
-
-/// The output files written while the sweep runs.
-struct SweepFiles
-{
-    std::ofstream frames; //!< frames.csv
-    std::ofstream tasks;  //!< tasks.csv, if asked for
-};
-
 /**
- * @brief Opens frames.csv (and tasks.csv) and writes their headers.
+ * @brief Writes the plot and says which files the experiment wrote.
  * @param o the options
- * @param files the files to open
+ * @param sweep the finished sweep
  */
 void
-OpenSweepFiles(const Options& o, SweepFiles& files)
+WritePlot(const Options& o, const EdgeInferenceUserSweep& sweep)
 {
-    std::error_code ignored; // a failure shows when frames.csv cannot be written
-    std::filesystem::create_directories(o.output, ignored);
-    files.frames.open(o.output + "/frames.csv");
-    if (!files.frames)
-    {
-        Fail("--output: cannot write " + o.output + "/frames.csv");
-    }
-    files.frames << "scheduler,users,run,rng_run,frame,requests,candidates,predicted,completed\n";
-    if (o.taskCsv)
-    {
-        files.tasks.open(o.output + "/tasks.csv");
-        files.tasks << "scheduler_label,users,run," << TaskRecordCsvWriter::GetHeader() << "\n";
-    }
-}
-
-/**
- * @brief Writes one simulation's frames (and tasks) to the sweep's files.
- * @param o the options
- * @param label scheduler label
- * @param k users
- * @param run run index
- * @param r the simulation's result
- * @param files the files
- */
-void
-WriteSimulation(const Options& o,
-                const std::string& label,
-                uint32_t k,
-                uint32_t run,
-                const EdgeInferenceScenarioResult& r,
-                SweepFiles& files)
-{
-    const uint64_t rngRun = o.scenario.rngRun;
-    for (const EdgeFrameStats& f : r.frames)
-    {
-        if (f.frame < o.scenario.frames)
-        {
-            files.frames << CsvField(label) << "," << k << "," << run << "," << rngRun << ","
-                         << f.frame << "," << f.requests << "," << f.candidates << ","
-                         << f.predicted << "," << f.completed << "\n";
-        }
-    }
-    for (const InferenceTaskRecord& t : r.tasks)
-    {
-        files.tasks << CsvField(label) << "," << k << "," << run << ","
-                    << TaskRecordCsvWriter::FormatRecord(t) << "\n";
-    }
-}
-
-/**
- * @brief Runs every (K, run, scheduler) simulation, with a progress line.
- * @param o the options (the scenario's K, RngRun and scheduler are set here)
- * @param files the output files
- * @return the totals
- */
-Totals
-RunSweep(Options& o, SweepFiles& files)
-{
-    const uint64_t baseRun = RngSeedManager::GetRun();
-    std::cout << "Edge inference with batching and early exiting: " << o.schedulers.size()
-              << " schedulers x " << o.userCounts.size() << " user counts x " << o.runs
-              << " runs x " << o.scenario.frames << " frames (RngRun " << baseRun << ".."
-              << baseRun + o.runs - 1 << ")\n";
-    Totals totals;
-    const auto t0 = std::chrono::steady_clock::now();
-    const size_t total = o.schedulers.size() * o.userCounts.size() * o.runs;
-    size_t done = 0;
-    for (uint32_t k : o.userCounts)
-    {
-        for (uint32_t run = 0; run < o.runs; ++run)
-        {
-            for (const C2SchedulerSpec& s : o.schedulers)
-            {
-                o.scenario.users = k;
-                o.scenario.rngRun = baseRun + run;
-                o.scenario.scheduler = s;
-                const EdgeInferenceScenarioResult r = RunEdgeInferenceScenario(o.scenario);
-                totals.completed[s.label][k] += r.completed;
-                totals.predicted[s.label][k] += r.predicted;
-                WriteSimulation(o, s.label, k, run, r, files);
-                ++done;
-                const double el =
-                    std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-                std::cerr << "\r[" << done << "/" << total << "] K=" << k << " run " << run << " "
-                          << s.label << ": " << r.completed << " completed (" << std::fixed
-                          << std::setprecision(0) << el << " s elapsed)   " << std::flush;
-            }
-        }
-    }
-    std::cerr << "\n";
-    return totals;
-}
-
-/**
- * @brief Prints the throughput table and writes summary.csv.
- * @param o the options
- * @param totals the sweep's totals
- */
-void
-WriteTable(const Options& o, Totals& totals)
-{
-    std::ofstream summary(o.output + "/summary.csv");
-    summary << "scheduler,users,runs,frames,completed_per_frame,completed_per_second,"
-               "predicted_per_frame\n";
-    const double framesTotal = static_cast<double>(o.scenario.frames) * o.runs;
-    const double frameS = o.scenario.framePeriod.GetSeconds();
-    std::cout << "\nThroughput, completed tasks per second (per frame of "
-              << o.scenario.framePeriod.GetMilliSeconds() << " ms in brackets)\n";
-    // A column is at least 22 characters wide, and wider for a long label.
-    const auto columnWidth = [](const C2SchedulerSpec& s) {
-        return static_cast<int>(std::max<size_t>(22, s.label.size() + 2));
-    };
-    std::cout << std::setw(6) << "users";
-    for (const C2SchedulerSpec& s : o.schedulers)
-    {
-        std::cout << std::setw(columnWidth(s)) << s.label;
-    }
-    std::cout << "\n";
-    for (uint32_t k : o.userCounts)
-    {
-        std::cout << std::setw(6) << k;
-        for (const C2SchedulerSpec& s : o.schedulers)
-        {
-            const double perFrame = totals.completed[s.label][k] / framesTotal;
-            std::ostringstream cell;
-            cell << std::fixed << std::setprecision(1) << perFrame / frameS << " ("
-                 << std::setprecision(2) << perFrame << ")";
-            std::cout << std::setw(columnWidth(s)) << cell.str();
-            summary << CsvField(s.label) << "," << k << "," << o.runs << "," << o.scenario.frames
-                    << "," << std::setprecision(17) << perFrame << "," << perFrame / frameS << ","
-                    << totals.predicted[s.label][k] / framesTotal << "\n";
-        }
-        std::cout << "\n";
-    }
-}
-
-/**
- * @brief Prints each scheduler's throughput over Sequential's, if Sequential ran.
- * @param o the options
- * @param totals the sweep's totals
- */
-void
-PrintRatios(const Options& o, Totals& totals)
-{
-    if (totals.completed.count("Sequential") == 0)
-    {
-        return;
-    }
-    std::cout << "\nRatio to Sequential (no batching, no early exit):\n";
-    for (uint32_t k : o.userCounts)
-    {
-        std::cout << "  K=" << std::setw(3) << k << ":";
-        for (const C2SchedulerSpec& s : o.schedulers)
-        {
-            const double base = totals.completed["Sequential"][k];
-            std::cout << " " << s.label << " " << std::fixed << std::setprecision(2)
-                      << (base > 0 ? totals.completed[s.label][k] / base : NAN);
-        }
-        std::cout << "\n";
-    }
-}
-
-/**
- * @brief Writes throughput.plt and, if gnuplot is installed, throughput.png.
- * @param o the options
- * @param totals the sweep's totals
- */
-void
-WritePlot(const Options& o, Totals& totals)
-{
-    const double framesTotal = static_cast<double>(o.scenario.frames) * o.runs;
-    const double frameS = o.scenario.framePeriod.GetSeconds();
-    Gnuplot plot("throughput.png");
-    plot.SetTerminal("png size 900,600");
-    plot.SetTitle("Edge inference throughput (model reconstructed from Liu, Lan, Huang 2023; "
-                  "parameters ours)");
-    plot.SetLegend("Number of users K", "Throughput (completed tasks / s)");
-    plot.AppendExtra("set key top left");
-    plot.AppendExtra("set grid");
-    for (const C2SchedulerSpec& s : o.schedulers)
-    {
-        Gnuplot2dDataset d(s.label);
-        d.SetStyle(Gnuplot2dDataset::LINES_POINTS);
-        for (uint32_t k : o.userCounts)
-        {
-            d.Add(k, totals.completed[s.label][k] / framesTotal / frameS);
-        }
-        plot.AddDataset(d);
-    }
-    {
-        std::ofstream plt(o.output + "/throughput.plt");
-        plot.GenerateOutput(plt);
-    }
+    const bool png = sweep.WritePlot(o.output);
     std::cout << "\nWrote " << o.output << "/frames.csv, " << o.output << "/summary.csv, "
               << o.output << "/throughput.plt";
     if (o.taskCsv)
     {
         std::cout << ", " << o.output << "/tasks.csv";
     }
-    if (std::system("command -v gnuplot > /dev/null 2>&1") == 0 &&
-        std::system(("cd '" + o.output + "' && gnuplot throughput.plt").c_str()) == 0)
+    if (png)
     {
         std::cout << ", " << o.output << "/throughput.png\n";
     }
@@ -535,12 +281,29 @@ WritePlot(const Options& o, Totals& totals)
 int
 main(int argc, char* argv[])
 {
-    Options options = ParseOptions(argc, argv);
-    SweepFiles files;
-    OpenSweepFiles(options, files);
-    Totals totals = RunSweep(options, files);
-    WriteTable(options, totals);
-    PrintRatios(options, totals);
-    WritePlot(options, totals);
+    const Options o = ParseOptions(argc, argv);
+    const uint64_t firstRun = RngSeedManager::GetRun();
+    std::cout << "Edge inference with batching and early exiting: " << o.schedulers.size()
+              << " schedulers x " << o.userCounts.size() << " user counts x " << o.runs
+              << " runs x " << o.scenario.frames << " frames (RngRun " << firstRun << ".."
+              << firstRun + o.runs - 1 << ")\n";
+    try
+    {
+        EdgeInferenceUserSweep sweep(o.scenario, o.userCounts, o.runs, o.schedulers, firstRun);
+        sweep.Run(o.output, std::cerr);
+        sweep.WriteSummary(o.output, std::cout);
+        if (std::any_of(o.schedulers.begin(), o.schedulers.end(), [](const C2SchedulerSpec& s) {
+                return s.label == "Sequential";
+            }))
+        {
+            std::cout << "\nRatio to Sequential (no batching, no early exit):\n";
+            sweep.PrintRatios("Sequential", std::cout);
+        }
+        WritePlot(o, sweep);
+    }
+    catch (const EdgeInferenceError& e)
+    {
+        Fail(e.what());
+    }
     return 0;
 }

@@ -278,4 +278,43 @@ LoadC2SchedulerPlugins(const std::string& paths)
     return loaded;
 }
 
+std::vector<std::pair<std::string, std::string>>
+GetC2SchedulerShortNames()
+{
+    return {
+        {"Sequential", "ns3::SequentialC2Scheduler[EarlyExit=false]"},
+        {"SequentialEE", "ns3::SequentialC2Scheduler[EarlyExit=true]"},
+        {"EqualBandwidth", "ns3::EqualBandwidthC2Scheduler"},
+        {"ShelfPacking", "ns3::ShelfPackingC2Scheduler"},
+        {"Greedy", "ns3::GreedyEarlyExitC2Scheduler"},
+        {"TreeSearch", "ns3::TreeSearchC2Scheduler"},
+        {"Exhaustive", "ns3::ExhaustiveC2Scheduler"},
+    };
+}
+
+C2SchedulerSpec
+ReadC2SchedulerChoice(const std::string& item)
+{
+    std::string text = item;
+    std::string names;
+    for (const auto& [name, spec] : GetC2SchedulerShortNames())
+    {
+        names += (names.empty() ? "" : ", ") + name;
+        if (name == item)
+        {
+            text = spec;
+        }
+    }
+    if (text == item && item.find("::") == std::string::npos)
+    {
+        throw EdgeInferenceError("unknown scheduler '" + item + "' (short names: " + names +
+                                 "; or a TypeId such as "
+                                 "ns3::TreeSearchC2Scheduler[NAME=VALUE,...])");
+    }
+    C2SchedulerSpec choice = ParseC2SchedulerSpec(text);
+    choice.label = item;
+    MakeC2SchedulerFactory(choice); // every check, before any simulation
+    return choice;
+}
+
 } // namespace ns3

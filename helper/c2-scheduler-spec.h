@@ -83,6 +83,27 @@ std::vector<TypeId> GetRegisteredC2Schedulers();
 ObjectFactory MakeC2SchedulerFactory(const C2SchedulerSpec& spec);
 
 /**
+ * @brief The short names of the module's schedulers, as the paper
+ * experiment and its sweep files use them (manual: *The paper experiment*).
+ * @return (short name, specification) pairs, in the paper's table order:
+ *         Sequential, SequentialEE, EqualBandwidth, ShelfPacking, Greedy,
+ *         TreeSearch, Exhaustive
+ */
+std::vector<std::pair<std::string, std::string>> GetC2SchedulerShortNames();
+
+/**
+ * @brief Reads one scheduler choice: a short name of
+ * GetC2SchedulerShortNames() or a specification "TYPEID[NAME=VALUE,...]",
+ * checked with MakeC2SchedulerFactory().
+ * @param item the choice
+ * @return the specification, labelled with the item as given
+ * @throws EdgeInferenceError for a word that is neither a short name nor a
+ *         TypeId (the message lists the short names), or what
+ *         MakeC2SchedulerFactory() throws
+ */
+C2SchedulerSpec ReadC2SchedulerChoice(const std::string& item);
+
+/**
  * @brief Loads scheduler plugins built as shared libraries, so that a program
  * such as edge-inference-paper can name their TypeIds.
  *

@@ -33,12 +33,10 @@ namespace
 constexpr int64_t kCellStream = 1;
 constexpr int64_t kApplicationStream = 1000;
 
-/**
- * @brief Throws if a field of the scenario is out of range.
- * @param s the scenario
- */
+} // namespace
+
 void
-CheckScenario(const EdgeInferenceScenario& s)
+CheckEdgeInferenceScenario(const EdgeInferenceScenario& s)
 {
     const auto fail = [](const std::string& what) {
         throw EdgeInferenceError("EdgeInferenceScenario: " + what);
@@ -76,6 +74,9 @@ CheckScenario(const EdgeInferenceScenario& s)
         fail("accuracies: need accuracyMin <= accuracyMax <= 1");
     }
 }
+
+namespace
+{
 
 /**
  * @brief The cell: nodes, positions, OFDMA uplink with the scenario's radio.
@@ -205,7 +206,7 @@ RunEdgeInferenceScenario(const EdgeInferenceScenario& scenario,
                          const EdgeInferenceScenarioHook& hook)
 {
     NS_LOG_FUNCTION(scenario.users << scenario.frames << scenario.rngRun);
-    CheckScenario(scenario);
+    CheckEdgeInferenceScenario(scenario);
     const uint64_t savedRun = RngSeedManager::GetRun();
     RngSeedManager::SetRun(scenario.rngRun);
     const EdgeInferenceCell cell = BuildCell(scenario);

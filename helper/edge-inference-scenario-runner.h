@@ -89,6 +89,15 @@ using EdgeInferenceScenarioHook =
 
 /**
  * @ingroup edge-inference
+ * @brief Checks the fields RunEdgeInferenceScenario() checks before it builds
+ * anything (the scheduler is checked when the drop is built).
+ * @param scenario the drop
+ * @throws EdgeInferenceError naming the field if one is out of range
+ */
+void CheckEdgeInferenceScenario(const EdgeInferenceScenario& scenario);
+
+/**
+ * @ingroup edge-inference
  * @brief Builds one drop (EdgeInferenceCellHelper, EdgeInferenceHelper),
  * runs it and collects its results: the one set-up shared by the paper
  * experiment, the comparison harness, the system tests and the benchmark.

@@ -49,99 +49,128 @@ WithinTime(double value, double limit)
     return value <= limit + kRelTol * std::abs(limit) + kAbsTolS;
 }
 
-} // namespace
-
-C2Evaluation
-EvaluateC2Allocation(const C2Problem& problem, const C2Allocation& allocation)
+/// Records a violation: the allocation is infeasible.
+void
+Violate(C2Evaluation& ev, const std::string& what)
 {
-    C2Evaluation ev;
-    auto violate = [&ev](const std::string& what) {
-        ev.feasible = false;
-        ev.violations.push_back(what);
-    };
+    ev.feasible = false;
+    ev.violations.push_back(what);
+}
+
+/// What the checks of the served list add up (see CheckServedTasks).
+struct ServedTotals
+{
+    std::vector<uint32_t> counts; //!< served tasks per exit
+    double hz{0};                 //!< bandwidth granted (Hz)
+    double blocks{0};             //!< resource blocks granted
+    bool valid{true};             //!< every user, exit and bandwidth is usable below
+};
+
+/**
+ * @brief Checks one served task: user, duplicates, exit, accuracy, bandwidth
+ * and its blocks; adds it to the totals.
+ * @param problem the problem
+ * @param i its index in the served list
+ * @param t the task
+ * @param seen users met so far (updated)
+ * @param totals the totals (updated; valid cleared if t cannot be timed)
+ * @param ev receives the violations
+ */
+void
+CheckServedTask(const C2Problem& problem,
+                size_t i,
+                const C2ServedTask& t,
+                std::vector<bool>& seen,
+                ServedTotals& totals,
+                C2Evaluation& ev)
+{
     const auto& users = problem.GetUsers();
     const uint32_t nExits = problem.GetNExits();
-    const size_t nServed = allocation.served.size();
-    ev.uploadEndS.assign(nServed, 0.0);
-    ev.taskStartS.assign(nServed, 0.0);
-    ev.completionS.assign(nServed, 0.0);
-
-    std::vector<bool> seen(users.size(), false);
-    std::vector<uint32_t> counts(nExits, 0);
-    double totalHz = 0;
-    double totalBlocks = 0;
-    bool structurallyValid = true;
-    for (size_t i = 0; i < nServed; ++i)
+    std::ostringstream who;
+    who << "served[" << i << "] (user " << t.user << ")";
+    if (t.user >= users.size())
     {
-        const C2ServedTask& t = allocation.served[i];
-        std::ostringstream who;
-        who << "served[" << i << "] (user " << t.user << ")";
-        if (t.user >= users.size())
-        {
-            violate(who.str() + ": no such user");
-            structurallyValid = false;
-            continue;
-        }
-        if (seen[t.user])
-        {
-            violate(who.str() + ": user served twice");
-        }
-        seen[t.user] = true;
-        if (t.exit < 1 || t.exit > nExits)
-        {
-            violate(who.str() + ": exit " + std::to_string(t.exit) + " outside 1.." +
+        Violate(ev, who.str() + ": no such user");
+        totals.valid = false;
+        return;
+    }
+    if (seen[t.user])
+    {
+        Violate(ev, who.str() + ": user served twice");
+    }
+    seen[t.user] = true;
+    if (t.exit < 1 || t.exit > nExits)
+    {
+        Violate(ev,
+                who.str() + ": exit " + std::to_string(t.exit) + " outside 1.." +
                     std::to_string(nExits));
-            structurallyValid = false;
-            continue;
-        }
-        counts[t.exit - 1]++;
-        if (problem.GetExits()[t.exit - 1].accuracy < users[t.user].accuracy)
-        {
-            violate(who.str() + ": exit " + std::to_string(t.exit) +
-                    " is less accurate than required");
-        }
-        if (!(t.bandwidthHz >= 0) || !std::isfinite(t.bandwidthHz))
-        {
-            violate(who.str() + ": bandwidth must be finite and >= 0");
-            structurallyValid = false;
-            continue;
-        }
-        if (problem.UsesResourceBlocks())
-        {
-            const double expect = problem.UnitsToHz(t.resourceBlocks);
-            if (std::abs(t.bandwidthHz - expect) > kRelTol * expect)
-            {
-                violate(who.str() + ": bandwidth is not its resource blocks times the width");
-            }
-            totalBlocks += t.resourceBlocks;
-        }
-        totalHz += t.bandwidthHz;
+        totals.valid = false;
+        return;
+    }
+    totals.counts[t.exit - 1]++;
+    if (problem.GetExits()[t.exit - 1].accuracy < users[t.user].accuracy)
+    {
+        Violate(ev,
+                who.str() + ": exit " + std::to_string(t.exit) + " is less accurate than required");
+    }
+    if (!(t.bandwidthHz >= 0) || !std::isfinite(t.bandwidthHz))
+    {
+        Violate(ev, who.str() + ": bandwidth must be finite and >= 0");
+        totals.valid = false;
+        return;
     }
     if (problem.UsesResourceBlocks())
     {
-        if (totalBlocks > problem.Capacity())
+        const double expect = problem.UnitsToHz(t.resourceBlocks);
+        if (std::abs(t.bandwidthHz - expect) > kRelTol * expect)
         {
-            std::ostringstream os;
-            os << "resource blocks: " << totalBlocks << " granted, " << problem.Capacity()
+            Violate(ev, who.str() + ": bandwidth is not its resource blocks times the width");
+        }
+        totals.blocks += t.resourceBlocks;
+    }
+    totals.hz += t.bandwidthHz;
+}
+
+/**
+ * @brief Checks that the grants fit in the band (in blocks, or in Hz).
+ * @param problem the problem
+ * @param totals what the served list grants
+ * @param ev receives the violation
+ */
+void
+CheckCapacity(const C2Problem& problem, const ServedTotals& totals, C2Evaluation& ev)
+{
+    std::ostringstream os;
+    if (problem.UsesResourceBlocks())
+    {
+        if (totals.blocks > problem.Capacity())
+        {
+            os << "resource blocks: " << totals.blocks << " granted, " << problem.Capacity()
                << " available";
-            violate(os.str());
+            Violate(ev, os.str());
         }
     }
-    else if (totalHz > problem.GetBandwidth() * (1 + kRelTol))
+    else if (totals.hz > problem.GetBandwidth() * (1 + kRelTol))
     {
-        std::ostringstream os;
-        os << "bandwidth: " << totalHz << " Hz granted, " << problem.GetBandwidth()
+        os << "bandwidth: " << totals.hz << " Hz granted, " << problem.GetBandwidth()
            << " Hz available";
-        violate(os.str());
+        Violate(ev, os.str());
     }
-    if (!structurallyValid)
-    {
-        return ev;
-    }
+}
 
-    // Phase 1: uploads in parallel; phase 2 starts when the last one ends.
+/**
+ * @brief Phase 1: the uploads run in parallel; computation starts when the
+ * last one ends.
+ * @param problem the problem
+ * @param allocation the allocation (structurally valid)
+ * @param ev receives the upload ends and the compute start
+ */
+void
+TimeUploads(const C2Problem& problem, const C2Allocation& allocation, C2Evaluation& ev)
+{
+    const auto& users = problem.GetUsers();
     double start = 0;
-    for (size_t i = 0; i < nServed; ++i)
+    for (size_t i = 0; i < allocation.served.size(); ++i)
     {
         const C2ServedTask& t = allocation.served[i];
         const C2User& u = users[t.user];
@@ -150,34 +179,54 @@ EvaluateC2Allocation(const C2Problem& problem, const C2Allocation& allocation)
         start = std::max(start, ev.uploadEndS[i]);
     }
     ev.computeStartS = start;
+}
 
-    // Phase 2.
+/**
+ * @brief Phase 2: one batch (every task leaves at its exit's offset), or the
+ * tasks one after another in list order, each computed alone.
+ * @param problem the problem
+ * @param allocation the allocation (structurally valid)
+ * @param counts served tasks per exit
+ * @param ev receives the task starts and completions
+ */
+void
+TimeComputation(const C2Problem& problem,
+                const C2Allocation& allocation,
+                const std::vector<uint32_t>& counts,
+                C2Evaluation& ev)
+{
+    const size_t nServed = allocation.served.size();
     if (allocation.execution == C2Allocation::BATCH)
     {
         const std::vector<double> offsets = problem.ExitOffsets(counts);
         for (size_t i = 0; i < nServed; ++i)
         {
-            ev.taskStartS[i] = start;
-            ev.completionS[i] = start + offsets[allocation.served[i].exit - 1];
+            ev.taskStartS[i] = ev.computeStartS;
+            ev.completionS[i] = ev.computeStartS + offsets[allocation.served[i].exit - 1];
         }
+        return;
     }
-    else
-    {
-        double clock = start;
-        for (size_t i = 0; i < nServed; ++i)
-        {
-            ev.taskStartS[i] = clock;
-            const std::vector<uint32_t> alone = [&] {
-                std::vector<uint32_t> c(nExits, 0);
-                c[allocation.served[i].exit - 1] = 1;
-                return c;
-            }();
-            clock += problem.ExitOffsets(alone)[allocation.served[i].exit - 1];
-            ev.completionS[i] = clock;
-        }
-    }
-
+    double clock = ev.computeStartS;
     for (size_t i = 0; i < nServed; ++i)
+    {
+        ev.taskStartS[i] = clock;
+        clock += problem.AloneTime(allocation.served[i].exit);
+        ev.completionS[i] = clock;
+    }
+}
+
+/**
+ * @brief Checks every deadline and counts the tasks that complete (in time
+ * and accurate enough).
+ * @param problem the problem
+ * @param allocation the allocation (timed)
+ * @param ev the evaluation (completions read; violations and count written)
+ */
+void
+CheckDeadlines(const C2Problem& problem, const C2Allocation& allocation, C2Evaluation& ev)
+{
+    const auto& users = problem.GetUsers();
+    for (size_t i = 0; i < allocation.served.size(); ++i)
     {
         const C2ServedTask& t = allocation.served[i];
         const double deadline = users[t.user].deadlineS;
@@ -187,13 +236,41 @@ EvaluateC2Allocation(const C2Problem& problem, const C2Allocation& allocation)
             std::ostringstream os;
             os << "served[" << i << "] (user " << t.user << "): completes at " << ev.completionS[i]
                << " s, after its deadline " << deadline << " s";
-            violate(os.str());
+            Violate(ev, os.str());
         }
         else if (accurate)
         {
             ev.completedCount++;
         }
     }
+}
+
+} // namespace
+
+C2Evaluation
+EvaluateC2Allocation(const C2Problem& problem, const C2Allocation& allocation)
+{
+    C2Evaluation ev;
+    const size_t nServed = allocation.served.size();
+    ev.uploadEndS.assign(nServed, 0.0);
+    ev.taskStartS.assign(nServed, 0.0);
+    ev.completionS.assign(nServed, 0.0);
+
+    std::vector<bool> seen(problem.GetUsers().size(), false);
+    ServedTotals totals;
+    totals.counts.assign(problem.GetNExits(), 0);
+    for (size_t i = 0; i < nServed; ++i)
+    {
+        CheckServedTask(problem, i, allocation.served[i], seen, totals, ev);
+    }
+    CheckCapacity(problem, totals, ev);
+    if (!totals.valid)
+    {
+        return ev;
+    }
+    TimeUploads(problem, allocation, ev);
+    TimeComputation(problem, allocation, totals.counts, ev);
+    CheckDeadlines(problem, allocation, ev);
     return ev;
 }
 

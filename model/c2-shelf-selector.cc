@@ -237,30 +237,32 @@ C2ShelfSelector::Select(const std::vector<Group>& groups,
                      : SelectGeneral(tMax, out, minimizeCost);
 }
 
-bool
-C2ShelfSelector::SelectOrdered(double tMax, Selection* out, bool minimizeCost)
+namespace
 {
-    const uint32_t nGroups = m_gList.size();
+
+/// Heap order of (threshold, position) pairs: the smallest threshold on top.
+bool
+ThresholdLater(const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b)
+{
+    return a.first > b.first;
+}
+
+} // namespace
+
+bool
+C2ShelfSelector::TakeFirstSelection(double tMax)
+{
     m_sel.clear();
     m_selGroup.clear();
     m_selNeedMax.clear();
     m_selHzMax.clear();
     m_heap.clear();
-    m_gFront.assign(nGroups, 0);
-    // Converts a bandwidth lower bound in Hz to a lower bound in units: a
-    // block count is at least hz / width (ResourceBlocksFor forgives a
-    // relative 1e-9, hence the margin).
-    const double hzToUnits =
-        m_problem.UsesResourceBlocks() ? (1 - 2e-9) / m_problem.GetResourceBlockWidth() : 1.0;
-    // Exact costs above this cannot be accepted: the capacity, or when
-    // minimising, the best cost found so far.
-    double limit = m_capacity;
-    bool found = false;
-    // Initial selection: per group, the first q users with theta > 0 (the
-    // selection for t just above 0). There are at least q with theta >= tMax.
-    double lowerBound = 0; // sum of Need(k, tMax) over the selection (units)
-    double hzAtMax = 0;    // sum of w_k(tMax) over the selection (Hz)
-    for (uint32_t g = 0; g < nGroups; ++g)
+    m_gFront.assign(m_gList.size(), 0);
+    m_lowerBound = 0;
+    m_hzAtMax = 0;
+    // Per group, the first q users with theta > 0 (the selection for t just
+    // above 0). There are at least q with theta >= tMax.
+    for (uint32_t g = 0; g < m_gList.size(); ++g)
     {
         const std::vector<uint32_t>& list = *m_gList[g];
         uint32_t taken = 0;
@@ -272,9 +274,9 @@ C2ShelfSelector::SelectOrdered(double tMax, Selection* out, bool minimizeCost)
             {
                 double hz = 0;
                 const double nm = NeedWithHz(i, tMax, &hz);
-                lowerBound += nm;
-                hzAtMax += hz;
-                if (!(lowerBound <= m_capacity))
+                m_lowerBound += nm;
+                m_hzAtMax += hz;
+                if (!(m_lowerBound <= m_capacity))
                 {
                     // Even at the largest t the cheapest users do not fit.
                     return false;
@@ -288,53 +290,101 @@ C2ShelfSelector::SelectOrdered(double tMax, Selection* out, bool minimizeCost)
             }
         }
     }
-    // Min-heap on the thresholds of the selected users: its top is the
-    // binding threshold of the selection.
-    auto later = [](const std::pair<double, uint32_t>& a, const std::pair<double, uint32_t>& b) {
-        return a.first > b.first;
-    };
-    std::make_heap(m_heap.begin(), m_heap.end(), later);
-    const uint32_t nSel = m_sel.size();
-    // Raises t: every selected user with theta below 'above' (or at it, if
-    // inclusive) leaves and is replaced by the next user of its group in
-    // need order whose theta is above it. False if a group runs out.
-    auto advance = [&](double above, bool inclusive) {
-        auto leaves = [&](double theta) { return inclusive ? !(theta > above) : theta < above; };
-        while (!m_heap.empty() && leaves(m_heap.front().first))
+    std::make_heap(m_heap.begin(), m_heap.end(), ThresholdLater);
+    return true;
+}
+
+bool
+C2ShelfSelector::AdvanceSelection(double above, bool inclusive, double tMax)
+{
+    auto leaves = [&](double theta) { return inclusive ? !(theta > above) : theta < above; };
+    while (!m_heap.empty() && leaves(m_heap.front().first))
+    {
+        std::pop_heap(m_heap.begin(), m_heap.end(), ThresholdLater);
+        const uint32_t p = m_heap.back().second;
+        m_heap.pop_back();
+        const uint32_t g = m_selGroup[p];
+        const std::vector<uint32_t>& list = *m_gList[g];
+        uint32_t& front = m_gFront[g];
+        while (front < list.size() && leaves(m_theta[list[front]]))
         {
-            std::pop_heap(m_heap.begin(), m_heap.end(), later);
-            const uint32_t p = m_heap.back().second;
-            m_heap.pop_back();
-            const uint32_t g = m_selGroup[p];
-            const std::vector<uint32_t>& list = *m_gList[g];
-            uint32_t& front = m_gFront[g];
-            while (front < list.size() && leaves(m_theta[list[front]]))
-            {
-                ++front;
-            }
-            if (front == list.size())
-            {
-                return false;
-            }
-            const uint32_t i = list[front++];
-            double hz = 0;
-            const double nm = NeedWithHz(i, tMax, &hz);
-            if (std::isinf(nm))
-            {
-                return false;
-            }
-            lowerBound += nm - m_selNeedMax[p];
-            hzAtMax += hz - m_selHzMax[p];
-            m_sel[p] = i;
-            m_selNeedMax[p] = nm;
-            m_selHzMax[p] = hz;
-            m_heap.emplace_back(m_theta[i], p);
-            std::push_heap(m_heap.begin(), m_heap.end(), later);
+            ++front;
         }
-        return true;
+        if (front == list.size())
+        {
+            return false;
+        }
+        const uint32_t i = list[front++];
+        double hz = 0;
+        const double nm = NeedWithHz(i, tMax, &hz);
+        if (std::isinf(nm))
+        {
+            return false;
+        }
+        m_lowerBound += nm - m_selNeedMax[p];
+        m_hzAtMax += hz - m_selHzMax[p];
+        m_sel[p] = i;
+        m_selNeedMax[p] = nm;
+        m_selHzMax[p] = hz;
+        m_heap.emplace_back(m_theta[i], p);
+        std::push_heap(m_heap.begin(), m_heap.end(), ThresholdLater);
+    }
+    return true;
+}
+
+bool
+C2ShelfSelector::SelectionCostWithin(double t, double limit, double* cost)
+{
+    *cost = 0;
+    for (uint32_t i : m_sel)
+    {
+        *cost += NeedOf(i, t);
+        if (!(*cost <= limit))
+        {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool
+C2ShelfSelector::LowerBoundCuts(double limit, bool found)
+{
+    const auto cuts = [&] {
+        return !(m_lowerBound <= limit) || (found && !(m_lowerBound < limit));
     };
+    if (!cuts())
+    {
+        return false;
+    }
+    // Recompute without accumulated rounding before giving up.
+    m_lowerBound = 0;
+    for (double nm : m_selNeedMax)
+    {
+        m_lowerBound += nm;
+    }
+    return cuts();
+}
+
+bool
+C2ShelfSelector::SelectOrdered(double tMax, Selection* out, bool minimizeCost)
+{
+    // Converts a bandwidth lower bound in Hz to a lower bound in units: a
+    // block count is at least hz / width (ResourceBlocksFor forgives a
+    // relative 1e-9, hence the margin).
+    const double hzToUnits =
+        m_problem.UsesResourceBlocks() ? (1 - 2e-9) / m_problem.GetResourceBlockWidth() : 1.0;
+    // Exact costs above this cannot be accepted: the capacity, or when
+    // minimising, the best cost found so far.
+    double limit = m_capacity;
+    bool found = false;
+    if (!TakeFirstSelection(tMax))
+    {
+        return false;
+    }
     while (true)
     {
+        // The binding threshold of the selection: the top of the heap.
         const double tCur = m_heap.front().first;
         // w_k(t) t does not increase with t (exactly constant for fixed
         // PSD), so w_k(t) >= w_k(tMax) tMax / t for t <= tMax, and the
@@ -342,10 +392,10 @@ C2ShelfSelector::SelectOrdered(double tMax, Selection* out, bool minimizeCost)
         // t below tNeed = hzAtMax tMax / limit is hopeless. Jumping there
         // skips the exact needs of all the selections in between.
         const double tNeed =
-            hzAtMax * tMax * hzToUnits / (limit * (1 + edgeinference::kRelativeTolerance));
+            m_hzAtMax * tMax * hzToUnits / (limit * (1 + edgeinference::kRelativeTolerance));
         if (tCur < tNeed)
         {
-            if (!(tNeed <= tMax) || !advance(tNeed, false))
+            if (!(tNeed <= tMax) || !AdvanceSelection(tNeed, false, tMax))
             {
                 return found;
             }
@@ -353,29 +403,13 @@ C2ShelfSelector::SelectOrdered(double tMax, Selection* out, bool minimizeCost)
         else
         {
             double cost = 0;
-            bool fits = true;
-            for (uint32_t p = 0; p < nSel; ++p)
-            {
-                cost += NeedOf(m_sel[p], tCur);
-                if (!(cost <= limit))
-                {
-                    fits = false;
-                    break;
-                }
-            }
-            if (fits && (!found || cost < limit))
+            if (SelectionCostWithin(tCur, limit, &cost) && (!found || cost < limit))
             {
                 found = true;
                 limit = cost;
                 if (out)
                 {
-                    out->shelfS = tCur;
-                    out->costUnits = cost;
-                    out->users.clear();
-                    for (uint32_t p = 0; p < nSel; ++p)
-                    {
-                        out->users.push_back(m_cand[m_sel[p]].user);
-                    }
+                    RecordSelection(tCur, cost, m_sel, out);
                 }
                 if (!minimizeCost)
                 {
@@ -383,37 +417,40 @@ C2ShelfSelector::SelectOrdered(double tMax, Selection* out, bool minimizeCost)
                 }
             }
             // Move t just above tCur: the users bound there leave.
-            if (!advance(tCur, true))
+            if (!AdvanceSelection(tCur, true, tMax))
             {
                 return found;
             }
         }
-        if (!(lowerBound <= limit) || (found && !(lowerBound < limit)))
+        if (LowerBoundCuts(limit, found))
         {
-            // Recompute without accumulated rounding before giving up.
-            lowerBound = 0;
-            for (uint32_t p = 0; p < nSel; ++p)
-            {
-                lowerBound += m_selNeedMax[p];
-            }
-            if (!(lowerBound <= limit) || (found && !(lowerBound < limit)))
-            {
-                return found;
-            }
+            return found;
         }
     }
 }
 
-bool
-C2ShelfSelector::SelectGeneral(double tMax, Selection* out, bool minimizeCost)
+void
+C2ShelfSelector::RecordSelection(double t,
+                                 double cost,
+                                 const std::vector<uint32_t>& chosen,
+                                 Selection* out) const
 {
-    const uint32_t nGroups = m_gList.size();
-    const double nan = std::numeric_limits<double>::quiet_NaN();
-    m_ts.clear();
-    m_scratch.assign(m_cand.size(), nan); // Need(i, tMax), computed lazily
-    for (uint32_t g = 0; g < nGroups; ++g)
+    out->shelfS = t;
+    out->costUnits = cost;
+    out->users.clear();
+    for (uint32_t i : chosen)
     {
-        for (uint32_t i : *m_gList[g])
+        out->users.push_back(m_cand[i].user);
+    }
+}
+
+void
+C2ShelfSelector::CollectThresholds(double tMax)
+{
+    m_ts.clear();
+    for (const std::vector<uint32_t>* list : m_gList)
+    {
+        for (uint32_t i : *list)
         {
             if (m_theta[i] > 0 && m_theta[i] <= tMax)
             {
@@ -423,32 +460,53 @@ C2ShelfSelector::SelectGeneral(double tMax, Selection* out, bool minimizeCost)
     }
     std::sort(m_ts.begin(), m_ts.end());
     m_ts.erase(std::unique(m_ts.begin(), m_ts.end()), m_ts.end());
-    // Sum over groups of the q smallest values among users with theta >= t;
-    // value(i) gives the value of candidate i.
-    auto smallestSum = [&](double t, auto value) {
-        double total = 0;
-        for (uint32_t g = 0; g < nGroups; ++g)
+}
+
+template <typename Value>
+double
+C2ShelfSelector::SmallestSum(double t, Value value, std::vector<uint32_t>* chosen)
+{
+    double total = 0;
+    for (uint32_t g = 0; g < m_gList.size(); ++g)
+    {
+        m_pairs.clear();
+        for (uint32_t i : *m_gList[g])
         {
-            m_pairs.clear();
-            for (uint32_t i : *m_gList[g])
+            if (m_theta[i] >= t)
             {
-                if (m_theta[i] >= t)
-                {
-                    m_pairs.emplace_back(value(i), i);
-                }
-            }
-            const uint32_t q = m_gQuota[g];
-            std::nth_element(m_pairs.begin(), m_pairs.begin() + (q - 1), m_pairs.end());
-            for (uint32_t j = 0; j < q; ++j)
-            {
-                total += m_pairs[j].first;
-            }
-            if (!(total <= m_capacity))
-            {
-                return total;
+                m_pairs.emplace_back(value(i), i);
             }
         }
-        return total;
+        const uint32_t q = m_gQuota[g];
+        std::nth_element(m_pairs.begin(), m_pairs.begin() + (q - 1), m_pairs.end());
+        for (uint32_t j = 0; j < q; ++j)
+        {
+            total += m_pairs[j].first;
+            if (chosen)
+            {
+                chosen->push_back(m_pairs[j].second);
+            }
+        }
+        if (!chosen && !(total <= m_capacity))
+        {
+            return total;
+        }
+    }
+    return total;
+}
+
+bool
+C2ShelfSelector::SelectGeneral(double tMax, Selection* out, bool minimizeCost)
+{
+    CollectThresholds(tMax);
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    m_scratch.assign(m_cand.size(), nan); // Need(i, tMax), computed lazily
+    const auto needAtMax = [&](uint32_t i) {
+        if (std::isnan(m_scratch[i]))
+        {
+            m_scratch[i] = NeedOf(i, tMax);
+        }
+        return m_scratch[i];
     };
     double limit = m_capacity;
     bool found = false;
@@ -457,18 +515,12 @@ C2ShelfSelector::SelectGeneral(double tMax, Selection* out, bool minimizeCost)
     {
         // Lower bound on the cost at every t' in [t, tMax]: needs at tMax
         // over the users eligible at t. Non-decreasing in t.
-        const double lowerBound = smallestSum(t, [&](uint32_t i) {
-            if (std::isnan(m_scratch[i]))
-            {
-                m_scratch[i] = NeedOf(i, tMax);
-            }
-            return m_scratch[i];
-        });
+        const double lowerBound = SmallestSum(t, needAtMax, nullptr);
         if (!(lowerBound <= limit) || (found && !(lowerBound < limit)))
         {
             break;
         }
-        const double cost = smallestSum(t, [&](uint32_t i) { return NeedOf(i, t); });
+        const double cost = SmallestSum(t, [&](uint32_t i) { return NeedOf(i, t); }, nullptr);
         if (cost <= limit && (!found || cost < limit))
         {
             found = true;
@@ -482,26 +534,9 @@ C2ShelfSelector::SelectGeneral(double tMax, Selection* out, bool minimizeCost)
     }
     if (found && out)
     {
-        const double t = bestT;
-        out->shelfS = t;
-        out->costUnits = limit;
-        out->users.clear();
-        for (uint32_t g = 0; g < nGroups; ++g)
-        {
-            m_pairs.clear();
-            for (uint32_t i : *m_gList[g])
-            {
-                if (m_theta[i] >= t)
-                {
-                    m_pairs.emplace_back(NeedOf(i, t), i);
-                }
-            }
-            std::nth_element(m_pairs.begin(), m_pairs.begin() + (m_gQuota[g] - 1), m_pairs.end());
-            for (uint32_t j = 0; j < m_gQuota[g]; ++j)
-            {
-                out->users.push_back(m_cand[m_pairs[j].second].user);
-            }
-        }
+        m_sel.clear();
+        SmallestSum(bestT, [&](uint32_t i) { return NeedOf(i, bestT); }, &m_sel);
+        RecordSelection(bestT, limit, m_sel, out);
     }
     return found;
 }

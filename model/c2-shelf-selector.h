@@ -225,6 +225,69 @@ class C2ShelfSelector
      * @return true if some t in (0, tMax] works
      */
     bool SelectGeneral(double tMax, Selection* out, bool minimizeCost);
+    /**
+     * @brief Ordered mode: the first selection (per group, its first quota
+     * of users with a positive threshold), with m_lowerBound and m_hzAtMax.
+     * @param tMax as in SelectOrdered() (s)
+     * @return false if even its needs at tMax exceed the capacity
+     */
+    bool TakeFirstSelection(double tMax);
+    /**
+     * @brief Ordered mode: raises t. Every selected user whose threshold is
+     * below 'above' (or at it, if inclusive) leaves and is replaced by the
+     * next user of its group in need order whose threshold is above it.
+     * @param above the new lower end of t (s)
+     * @param inclusive whether users with threshold == above leave too
+     * @param tMax as in SelectOrdered() (s)
+     * @return false if a group runs out of users (or one can never fit)
+     */
+    bool AdvanceSelection(double above, bool inclusive, double tMax);
+    /**
+     * @brief Ordered mode: the exact total need of the selection at t,
+     * stopping as soon as it exceeds the limit.
+     * @param t the upload deadline (s)
+     * @param limit the largest acceptable cost (units)
+     * @param cost receives the total (partial if over the limit)
+     * @return true if the total is within the limit
+     */
+    bool SelectionCostWithin(double t, double limit, double* cost);
+    /**
+     * @brief Ordered mode: whether m_lowerBound proves that no later
+     * selection beats the limit (recomputed once without accumulated
+     * rounding before it says yes).
+     * @param limit the largest acceptable cost (units)
+     * @param found whether a selection was found (then ties do not help)
+     * @return true if the scan can stop
+     */
+    bool LowerBoundCuts(double limit, bool found);
+    /**
+     * @brief Writes a selection into the caller's result.
+     * @param t its upload deadline (s)
+     * @param cost its total need (units)
+     * @param chosen its candidate indices
+     * @param out the result
+     */
+    void RecordSelection(double t,
+                         double cost,
+                         const std::vector<uint32_t>& chosen,
+                         Selection* out) const;
+    /**
+     * @brief General mode: the distinct thresholds in (0, tMax], sorted, into
+     * m_ts.
+     * @param tMax as in SelectGeneral() (s)
+     */
+    void CollectThresholds(double tMax);
+    /**
+     * @brief General mode: the sum over groups of the quota smallest values
+     * among the users with threshold >= t.
+     * @param t the upload deadline (s)
+     * @param value gives the value of a candidate index
+     * @param chosen if not null, receives the candidates summed (and the sum
+     *        is complete); if null, the sum stops once over the capacity
+     * @return the sum (units)
+     */
+    template <typename Value>
+    double SmallestSum(double t, Value value, std::vector<uint32_t>* chosen);
 
     const C2Problem& m_problem;                     //!< the problem
     uint32_t m_nExits;                              //!< N
@@ -250,6 +313,8 @@ class C2ShelfSelector
     std::vector<double> m_selNeedMax;                  //!< Need(., tMax) of each selected
     std::vector<double> m_selHzMax;                    //!< w(tMax) in Hz of each selected
     std::vector<std::pair<double, uint32_t>> m_heap;   //!< (theta, position) of the selected
+    double m_lowerBound{0};                            //!< sum of m_selNeedMax (units)
+    double m_hzAtMax{0};                               //!< sum of m_selHzMax (Hz)
     std::vector<double> m_scratch;                     //!< misc values
     std::vector<double> m_ts;                          //!< candidate t (general mode)
     std::vector<std::pair<double, uint32_t>> m_pairs;  //!< (need, candidate) (general mode)

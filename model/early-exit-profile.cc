@@ -340,6 +340,16 @@ void
 EarlyExitProfile::Validate(const std::string& where) const
 {
     NS_LOG_FUNCTION(this << where);
+    // The rows a file of this table has: one per exit, one per (block, batch size).
+    const uint64_t rows = m_accuracy.size() * (1 + static_cast<uint64_t>(m_batchSizes.size()));
+    if (rows > MAX_TABLE_ROWS)
+    {
+        throw EdgeInferenceError(where + ": " + std::to_string(rows) + " table rows (" +
+                                 std::to_string(m_accuracy.size()) + " exits x (1 + " +
+                                 std::to_string(m_batchSizes.size()) +
+                                 " batch sizes)), more than the limit of " +
+                                 std::to_string(MAX_TABLE_ROWS));
+    }
     std::string problem = CheckAccuracies(m_accuracy);
     if (!problem.empty())
     {

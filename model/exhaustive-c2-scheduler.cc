@@ -12,7 +12,6 @@
 #include "ns3/log.h"
 #include "ns3/uinteger.h"
 
-#include <functional>
 #include <limits>
 #include <sstream>
 
@@ -60,6 +59,161 @@ ExhaustiveC2Scheduler::~ExhaustiveC2Scheduler()
     NS_LOG_FUNCTION(this);
 }
 
+namespace
+{
+
+/**
+ * @brief The depth-first search over subsets of the candidates: each
+ * candidate is first included, then excluded; a subset is explored further
+ * only while it is feasible (feasibility is hereditary: removing a user
+ * never makes a set infeasible).
+ */
+class ExhaustiveSearch
+{
+  public:
+    /**
+     * @brief Prepares the search.
+     * @param problem the problem
+     * @param earlyExit tasks leave at their required exit (else at exit N)
+     * @param stats receives the counts of nodes and feasibility checks
+     */
+    ExhaustiveSearch(const C2Problem& problem, bool earlyExit, C2SearchStats& stats)
+        : m_problem(problem),
+          m_exitOf(problem.GetNUsers(), 0),
+          m_counts(problem.GetNExits(), 0),
+          m_stats(stats)
+    {
+        // Candidates: users some exit is accurate enough for, with their exit.
+        for (uint32_t k = 0; k < problem.GetNUsers(); ++k)
+        {
+            const uint32_t m = problem.RequiredExit(k);
+            if (m != 0)
+            {
+                m_cand.push_back(k);
+                m_exitOf[k] = earlyExit ? m : problem.GetNExits();
+            }
+        }
+    }
+
+    /**
+     * @brief Searches every subset.
+     * @return the largest feasible set, of smallest total need among the
+     *         largest, each user with its exit
+     */
+    std::vector<C2BatchMember> Run()
+    {
+        Visit(0);
+        std::vector<C2BatchMember> chosen;
+        for (uint32_t k : m_best)
+        {
+            chosen.push_back({k, m_exitOf[k]});
+        }
+        NS_LOG_DEBUG("served " << m_best.size() << " of " << m_problem.GetNUsers() << ", t* = "
+                               << m_bestT << " s, total need " << m_bestNeed << " units");
+        return chosen;
+    }
+
+  private:
+    /**
+     * @brief Feasibility of m_members (with m_counts): its shelf t is the
+     * smallest deadline minus exit offset, and the needs at t must fit.
+     * @param t receives the shelf (s) if feasible
+     * @param need receives the total need at t (units) if feasible
+     * @return true if the members fit
+     */
+    bool Feasible(double& t, double& need)
+    {
+        m_stats.candidates++;
+        const auto& users = m_problem.GetUsers();
+        const std::vector<double> offsets = m_problem.ExitOffsets(m_counts);
+        t = std::numeric_limits<double>::infinity();
+        for (uint32_t k : m_members)
+        {
+            t = std::min(t, users[k].deadlineS - offsets[m_exitOf[k] - 1]);
+        }
+        if (!(t > 0))
+        {
+            return false;
+        }
+        need = 0;
+        for (uint32_t k : m_members)
+        {
+            need += m_problem.Need(k, t);
+            if (!(need <= m_problem.Capacity()))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * @brief Keeps the members if they beat the incumbent: strictly more
+     * users, or as many with a strictly smaller need. The first set met
+     * among equals is the lexicographically smallest (include-first order).
+     */
+    void Offer()
+    {
+        if (m_members.size() > m_best.size() ||
+            (m_members.size() == m_best.size() && m_curNeed < m_bestNeed))
+        {
+            m_best = m_members;
+            m_bestNeed = m_curNeed;
+            m_bestT = m_curT;
+        }
+    }
+
+    /**
+     * @brief Decides the candidates from pos on; m_members is feasible here.
+     * @param pos the next candidate to decide
+     */
+    void Visit(uint32_t pos)
+    {
+        m_stats.nodes++;
+        if (m_members.size() + (m_cand.size() - pos) < m_best.size())
+        {
+            return; // cannot reach the incumbent's size
+        }
+        if (pos == m_cand.size())
+        {
+            Offer();
+            return;
+        }
+        const uint32_t k = m_cand[pos];
+        m_members.push_back(k);
+        m_counts[m_exitOf[k] - 1]++;
+        double t = 0;
+        double need = 0;
+        if (Feasible(t, need))
+        {
+            const double savedNeed = m_curNeed;
+            const double savedT = m_curT;
+            m_curNeed = need;
+            m_curT = t;
+            Visit(pos + 1);
+            m_curNeed = savedNeed;
+            m_curT = savedT;
+        }
+        m_members.pop_back();
+        m_counts[m_exitOf[k] - 1]--;
+        Visit(pos + 1);
+    }
+
+    const C2Problem& m_problem;      //!< the problem
+    std::vector<uint32_t> m_cand;    //!< candidate users, in index order
+    std::vector<uint32_t> m_exitOf;  //!< each user's exit (0: not a candidate)
+    std::vector<uint32_t> m_members; //!< the set being explored
+    std::vector<uint32_t> m_counts;  //!< its tasks per exit
+    double m_curNeed{0};             //!< its total need at m_curT (units)
+    double m_curT{0};                //!< its shelf (s)
+    std::vector<uint32_t> m_best;    //!< the incumbent
+    double m_bestNeed{std::numeric_limits<double>::infinity()}; //!< its total need (units)
+    double m_bestT{0};                                          //!< its shelf (s)
+    C2SearchStats& m_stats;                                     //!< the search's counters
+};
+
+} // namespace
+
 C2Allocation
 ExhaustiveC2Scheduler::DoAllocate(const C2Problem& problem)
 {
@@ -74,114 +228,14 @@ ExhaustiveC2Scheduler::DoAllocate(const C2Problem& problem)
            << "ns3::ShelfPackingC2Scheduler (exact, batching only) for larger frames";
         throw EdgeInferenceError(os.str());
     }
-    const uint32_t nExits = problem.GetNExits();
-    const auto& users = problem.GetUsers();
-    const double capacity = problem.Capacity();
-
-    // Candidates: users some exit is accurate enough for, with their exit.
-    std::vector<uint32_t> cand;
-    std::vector<uint32_t> exitOf(nUsers, 0);
-    for (uint32_t k = 0; k < nUsers; ++k)
-    {
-        const uint32_t m = problem.RequiredExit(k);
-        if (m != 0)
-        {
-            cand.push_back(k);
-            exitOf[k] = m_earlyExit ? m : nExits;
-        }
-    }
-    const uint32_t n = cand.size();
-
     C2Allocation result;
     result.execution = C2Allocation::BATCH;
-
-    std::vector<uint32_t> members;
-    std::vector<uint32_t> counts(nExits, 0);
-    std::vector<uint32_t> best;
-    double bestNeed = std::numeric_limits<double>::infinity();
-    double bestT = 0;
-    uint32_t bestSize = 0;
-    double curNeed = 0; // total need of 'members' at curT
-    double curT = 0;    // t*(members)
-
-    // Feasibility of 'members' (with 'counts'); on success sets t and need.
-    auto feasible = [&](double& t, double& need) {
-        result.stats.candidates++;
-        const std::vector<double> offsets = problem.ExitOffsets(counts);
-        t = std::numeric_limits<double>::infinity();
-        for (uint32_t k : members)
-        {
-            t = std::min(t, users[k].deadlineS - offsets[exitOf[k] - 1]);
-        }
-        if (!(t > 0))
-        {
-            return false;
-        }
-        need = 0;
-        for (uint32_t k : members)
-        {
-            need += problem.Need(k, t);
-            if (!(need <= capacity))
-            {
-                return false;
-            }
-        }
-        return true;
-    };
-
-    // 'members' is feasible here; pos is the next candidate to decide.
-    std::function<void(uint32_t)> visit = [&](uint32_t pos) {
-        result.stats.nodes++;
-        if (members.size() + (n - pos) < bestSize)
-        {
-            return; // cannot reach the incumbent's size
-        }
-        if (pos == n)
-        {
-            // Strict improvement only: the first set met among equals is the
-            // lexicographically smallest (include-first order).
-            if (members.size() > bestSize || (members.size() == bestSize && curNeed < bestNeed))
-            {
-                best = members;
-                bestSize = members.size();
-                bestNeed = curNeed;
-                bestT = curT;
-            }
-            return;
-        }
-        const uint32_t k = cand[pos];
-        members.push_back(k);
-        counts[exitOf[k] - 1]++;
-        double t = 0;
-        double need = 0;
-        if (feasible(t, need))
-        {
-            const double savedNeed = curNeed;
-            const double savedT = curT;
-            curNeed = need;
-            curT = t;
-            visit(pos + 1);
-            curNeed = savedNeed;
-            curT = savedT;
-        }
-        members.pop_back();
-        counts[exitOf[k] - 1]--;
-        visit(pos + 1);
-    };
-    visit(0);
-
-    // The served set's allocation: its shelf bestT and every need at it.
-    std::vector<C2BatchMember> chosen;
-    for (uint32_t k : best)
-    {
-        chosen.push_back({k, exitOf[k]});
-    }
-    const C2OneBatchResult batch = MakeOneBatchAllocation(problem, chosen);
+    ExhaustiveSearch search(problem, m_earlyExit, result.stats);
+    // The served set's allocation: its shelf and every need at it.
+    const C2OneBatchResult batch = MakeOneBatchAllocation(problem, search.Run());
     NS_ASSERT_MSG(batch.feasible, "the search's best set is infeasible: " << batch.reason);
     result.served = batch.allocation.served;
     result.uploadDeadlineS = batch.allocation.uploadDeadlineS;
-    NS_LOG_DEBUG("served " << bestSize << " of " << nUsers << ", t* = " << bestT
-                           << " s, total need " << bestNeed << " units");
     return result;
 }
 

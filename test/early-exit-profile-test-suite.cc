@@ -20,6 +20,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <numeric>
 #include <sstream>
 #include <streambuf>
 #include <string>
@@ -797,6 +798,38 @@ class ProfileSizeLimitTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(ParseError(text, "rows.csv"),
                               "rows.csv:100005: more than the limit of 100000 table rows",
                               "one row over the limit");
+
+        // SetTable keeps the same limit: 1 exit with 99999 batch sizes is
+        // 1 + 99999 rows; with 100000 it is 100001.
+        std::vector<uint32_t> batchSizes(99999);
+        std::iota(batchSizes.begin(), batchSizes.end(), 1);
+        const LatencyStats ms{0.001, 0.001, 0.001};
+        EarlyExitProfile profile;
+        profile.SetTable({0.5},
+                         batchSizes,
+                         {std::vector<LatencyStats>(99999, ms)},
+                         {std::vector<LatencyStats>(99999, ms)});
+        NS_TEST_ASSERT_MSG_EQ(profile.GetBatchSizes().size(), 99999, "100000 rows are set");
+        batchSizes.push_back(100000);
+        std::string error;
+        try
+        {
+            profile.SetTable({0.5},
+                             batchSizes,
+                             {std::vector<LatencyStats>(100000, ms)},
+                             {std::vector<LatencyStats>(100000, ms)});
+        }
+        catch (const EdgeInferenceError& e)
+        {
+            error = e.what();
+        }
+        NS_TEST_ASSERT_MSG_EQ(error,
+                              "EarlyExitProfile::SetTable: 100001 table rows (1 exits x (1 + "
+                              "100000 batch sizes)), more than the limit of 100000",
+                              "SetTable refuses one row over the limit");
+        NS_TEST_ASSERT_MSG_EQ(profile.GetBatchSizes().size(),
+                              99999,
+                              "the refused table left the profile unchanged");
     }
 };
 

@@ -27,7 +27,9 @@
 
 #include "ns3/core-module.h"
 #include "ns3/edge-controller.h"
+#include "ns3/edge-inference-error.h"
 #include "ns3/edge-inference-scenario-runner.h"
+#include "ns3/edge-inference-user-sweep.h"
 #include "ns3/inference-client.h"
 #include "ns3/inference-task-header.h"
 #include "ns3/ipv4-header.h"
@@ -36,8 +38,11 @@
 #include "ns3/udp-header.h"
 
 #include <cmath>
+#include <fstream>
+#include <functional>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -725,6 +730,124 @@ class HeadlineTestCase : public TestCase
     }
 };
 
+/**
+ * EdgeInferenceUserSweep sums what RunEdgeInferenceScenario() returns:
+ * the expected per-frame averages are computed here from independent runs
+ * of the scenario runner with the same K, RngRun = first + r and scheduler,
+ * and summary.csv must hold them; frames.csv has one line per decided frame
+ * of every simulation (header + K values x runs x schedulers x frames).
+ * CSV quoting and the constructor's and PrintRatios' refusals are checked
+ * against hand-written strings.
+ */
+class UserSweepTestCase : public TestCase
+{
+  public:
+    UserSweepTestCase()
+        : TestCase("The paper sweep sums independent scenario runs; bad arguments are named")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        EdgeInferenceScenario base = DefaultScenario();
+        base.frames = 4;
+        const std::vector<uint32_t> users{3, 6};
+        const std::vector<C2SchedulerSpec> schedulers{kSchedulers[0], kSchedulers[5]};
+        const uint32_t runs = 2;
+        const uint64_t firstRun = 7;
+        EdgeInferenceUserSweep sweep(base, users, runs, schedulers, firstRun);
+        const std::string folder = CreateTempDirFilename("user-sweep");
+        std::ostringstream progress;
+        sweep.Run(folder, progress);
+        std::ostringstream table;
+        sweep.WriteSummary(folder, table);
+
+        std::ifstream summary(folder + "/summary.csv");
+        std::string line;
+        std::getline(summary, line);
+        NS_TEST_ASSERT_MSG_EQ(line,
+                              "scheduler,users,runs,frames,completed_per_frame,"
+                              "completed_per_second,predicted_per_frame",
+                              "summary.csv header");
+        for (uint32_t k : users)
+        {
+            for (const C2SchedulerSpec& s : schedulers)
+            {
+                uint64_t completed = 0;
+                for (uint32_t r = 0; r < runs; ++r)
+                {
+                    EdgeInferenceScenario one = base;
+                    one.users = k;
+                    one.rngRun = firstRun + r;
+                    one.scheduler = s;
+                    completed += RunEdgeInferenceScenario(one).completed;
+                }
+                const double perFrame = completed / 8.0; // 4 frames x 2 runs
+                NS_TEST_EXPECT_MSG_EQ_TOL(sweep.CompletedPerFrame(s.label, k),
+                                          perFrame,
+                                          1e-12,
+                                          s.label << " K=" << k);
+                std::getline(summary, line);
+                std::istringstream fields(line);
+                std::string label;
+                std::string kText;
+                std::string runsText;
+                std::string framesText;
+                std::string perFrameText;
+                std::getline(fields, label, ',');
+                std::getline(fields, kText, ',');
+                std::getline(fields, runsText, ',');
+                std::getline(fields, framesText, ',');
+                std::getline(fields, perFrameText, ',');
+                NS_TEST_EXPECT_MSG_EQ(label + "," + kText + "," + runsText + "," + framesText,
+                                      s.label + "," + std::to_string(k) + ",2,4",
+                                      "summary.csv row order: K, then scheduler");
+                NS_TEST_EXPECT_MSG_EQ_TOL(std::stod(perFrameText), perFrame, 1e-12, line);
+            }
+        }
+        std::ifstream frames(folder + "/frames.csv");
+        uint32_t lines = 0;
+        while (std::getline(frames, line))
+        {
+            ++lines;
+        }
+        NS_TEST_EXPECT_MSG_EQ(lines,
+                              1 + 2 * 2 * 2 * 4,
+                              "frames.csv: header + 2 K x 2 runs x 2 x 4");
+
+        NS_TEST_EXPECT_MSG_EQ(EdgeInferenceUserSweep::CsvField("TreeSearch"), "TreeSearch", "");
+        NS_TEST_EXPECT_MSG_EQ(EdgeInferenceUserSweep::CsvField("ns3::X[A=1,B=\"q\"]"),
+                              "\"ns3::X[A=1,B=\"\"q\"\"]\"",
+                              "a comma and quotes: quoted, inner quotes doubled");
+        const auto errorOf = [](const std::function<void()>& f) {
+            try
+            {
+                f();
+            }
+            catch (const EdgeInferenceError& e)
+            {
+                return std::string(e.what());
+            }
+            return std::string("no error");
+        };
+        NS_TEST_EXPECT_MSG_EQ(
+            errorOf([&] { EdgeInferenceUserSweep(base, {3, 0}, 1, schedulers, 1); }),
+            "EdgeInferenceUserSweep: userCounts: give at least one number of users, each > 0",
+            "a zero K");
+        NS_TEST_EXPECT_MSG_EQ(
+            errorOf([&] {
+                EdgeInferenceUserSweep(base, users, 1, {kSchedulers[0], kSchedulers[0]}, 1);
+            }),
+            "EdgeInferenceUserSweep: schedulers: label 'Sequential' given twice",
+            "a label twice");
+        std::ostringstream ratios;
+        NS_TEST_EXPECT_MSG_EQ(errorOf([&] { sweep.PrintRatios("Greedy", ratios); }),
+                              "EdgeInferenceUserSweep: no scheduler labelled 'Greedy' ran",
+                              "a baseline that did not run");
+    }
+};
+
 /// The system test suite.
 class EdgeInferenceSystemTestSuite : public TestSuite
 {
@@ -740,6 +863,7 @@ class EdgeInferenceSystemTestSuite : public TestSuite
         AddTestCase(new HeadlineTestCase);
         AddTestCase(new TimingGuardSensitivityTestCase);
         AddTestCase(new BusyServerSensitivityTestCase);
+        AddTestCase(new UserSweepTestCase);
     }
 };
 
