@@ -120,6 +120,7 @@ def build(bld):
         'model/edge-inference-error.h',
         'model/edge-inference-tolerance.h',
         'model/edge-server.h',
+        'model/edge-uplink-sap.h',
         'model/equal-bandwidth-c2-scheduler.h',
         'model/exhaustive-c2-scheduler.h',
         'model/greedy-early-exit-c2-scheduler.h',

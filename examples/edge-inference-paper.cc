@@ -178,6 +178,8 @@ ParseOptions(int argc, char* argv[])
         "Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch";
     std::string profile = EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv";
     std::string plugins;
+    std::string rateMapping = "Shannon";
+    bool blockErrors = true;
     CommandLine cmd(__FILE__);
     cmd.Usage("The paper's experiment: throughput vs number of users for every scheduler, "
               "packet level, on the same seeded drops. Use --RngRun=N for other drops.");
@@ -195,6 +197,13 @@ ParseOptions(int argc, char* argv[])
     cmd.AddValue("accuracy-max",
                  "Largest accuracy requirement A (0..1); negative: the last exit's accuracy",
                  sc.accuracyMax);
+    cmd.AddValue("rate-mapping",
+                 "Uplink rate mapping of the BS: Shannon or McsTable (planned for either)",
+                 rateMapping);
+    cmd.AddValue("block-errors",
+                 "McsTable only: lose packets with the MCS's block error rate (false: a "
+                 "loss-free link at MCS rates)",
+                 blockErrors);
     cmd.AddValue("profile", "DNN profile file", profile);
     cmd.AddValue("schedulers",
                  "Comma-separated schedulers: Sequential, SequentialEE, EqualBandwidth, "
@@ -237,6 +246,8 @@ ParseOptions(int argc, char* argv[])
         Fail(std::string("--profile: ") + e.what());
     }
     sc.collectTasks = o.taskCsv;
+    sc.bsAttributes = {{"RateMapping", rateMapping},
+                       {"BlockErrors", blockErrors ? "true" : "false"}};
     try
     {
         sc.users = o.userCounts.front();

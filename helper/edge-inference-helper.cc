@@ -159,6 +159,33 @@ EdgeInferenceHelper::SetClientAttribute(std::string n, const AttributeValue& v)
     m_clientFactory.Set(n, v);
 }
 
+namespace
+{
+
+/**
+ * @brief The uplink back end of the BS node.
+ * @param bsNode the BS node
+ * @return its first OfdmaBsNetDevice (aborts if it has none)
+ */
+Ptr<OfdmaBsNetDevice>
+FindBsDevice(Ptr<Node> bsNode)
+{
+    for (uint32_t i = 0; i < bsNode->GetNDevices(); ++i)
+    {
+        if (auto bs = DynamicCast<OfdmaBsNetDevice>(bsNode->GetDevice(i)))
+        {
+            return bs;
+        }
+    }
+    NS_ABORT_MSG("EdgeInferenceHelper::Install: the BS node (node "
+                 << bsNode->GetId()
+                 << ") has no OfdmaBsNetDevice; install the uplink (OfdmaUplinkHelper::InstallBs) "
+                    "first");
+    return nullptr;
+}
+
+} // namespace
+
 EdgeInferenceApplications
 EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContainer ueNodes)
 {
@@ -176,13 +203,7 @@ EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContain
     int32_t iface = 1;
     if (serverNode == bsNode)
     {
-        for (uint32_t i = 0; i < bsNode->GetNDevices(); ++i)
-        {
-            if (DynamicCast<OfdmaBsNetDevice>(bsNode->GetDevice(i)))
-            {
-                iface = ipv4->GetInterfaceForDevice(bsNode->GetDevice(i));
-            }
-        }
+        iface = ipv4->GetInterfaceForDevice(FindBsDevice(bsNode));
         NS_ABORT_MSG_IF(iface < 0,
                         "EdgeInferenceHelper::Install: the BS device has no IPv4 interface");
     }
@@ -198,6 +219,7 @@ EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContain
     controller->SetScheduler(m_schedulerFactory.Create<C2Scheduler>());
     controller->SetProfile(m_profile);
     controller->SetServer(server);
+    controller->SetUplinkSapProvider(FindBsDevice(bsNode)->GetEdgeUplinkSapProvider());
     bsNode->AddApplication(controller);
     apps.controller.Add(controller);
 

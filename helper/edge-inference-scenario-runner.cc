@@ -11,6 +11,7 @@
 #include "ns3/edge-inference-error.h"
 #include "ns3/inference-client.h"
 #include "ns3/log.h"
+#include "ns3/ofdma-bs-net-device.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/rng-seed-manager.h"
@@ -32,6 +33,34 @@ namespace
 /// The streams of the drop: the cell first, the applications after.
 constexpr int64_t kCellStream = 1;
 constexpr int64_t kApplicationStream = 1000;
+
+/**
+ * @brief Throws unless a TypeId has a settable attribute of this name that
+ * accepts the value (ObjectFactory would abort instead).
+ * @param field the scenario field the attribute came from, for the message
+ * @param tid the TypeId
+ * @param name attribute name
+ * @param value its value as a string
+ */
+void
+CheckAttribute(const std::string& field,
+               TypeId tid,
+               const std::string& name,
+               const std::string& value)
+{
+    TypeId::AttributeInformation info;
+    if (!tid.LookupAttributeByName(name, &info) || !(info.flags & TypeId::ATTR_CONSTRUCT))
+    {
+        throw EdgeInferenceError("EdgeInferenceScenario: " + field + ": " + tid.GetName() +
+                                 " has no settable attribute \"" + name + "\"");
+    }
+    if (!info.checker->CreateValidValue(StringValue(value)))
+    {
+        throw EdgeInferenceError("EdgeInferenceScenario: " + field + ": bad value \"" + value +
+                                 "\" for " + name + " (expected " +
+                                 info.checker->GetUnderlyingTypeInformation() + ")");
+    }
+}
 
 } // namespace
 
@@ -73,6 +102,14 @@ CheckEdgeInferenceScenario(const EdgeInferenceScenario& s)
     {
         fail("accuracies: need accuracyMin <= accuracyMax <= 1");
     }
+    for (const auto& [name, value] : s.controllerAttributes)
+    {
+        CheckAttribute("controllerAttributes", EdgeController::GetTypeId(), name, value);
+    }
+    for (const auto& [name, value] : s.bsAttributes)
+    {
+        CheckAttribute("bsAttributes", OfdmaBsNetDevice::GetTypeId(), name, value);
+    }
 }
 
 namespace
@@ -98,6 +135,10 @@ BuildCell(const EdgeInferenceScenario& s)
     uplink.SetBsDeviceAttribute("ResourceBlockWidth", DoubleValue(s.resourceBlockHz));
     uplink.SetBsDeviceAttribute("ThermalNoisePsd", DoubleValue(s.noisePsdDbmHz));
     uplink.SetUeDeviceAttribute("TxPower", DoubleValue(s.powerDbm));
+    for (const auto& [name, value] : s.bsAttributes)
+    {
+        uplink.SetBsDeviceAttribute(name, StringValue(value));
+    }
     return cellHelper.Create(s.users, kCellStream);
 }
 
@@ -130,31 +171,6 @@ SetTraffic(const EdgeInferenceScenario& s, const EdgeInferenceApplications& apps
 }
 
 /**
- * @brief Throws unless the scheduler host has a settable attribute of this
- * name that accepts the value (ObjectFactory would abort instead).
- * @param name attribute name
- * @param value its value as a string
- */
-void
-CheckControllerAttribute(const std::string& name, const std::string& value)
-{
-    TypeId::AttributeInformation info;
-    if (!EdgeController::GetTypeId().LookupAttributeByName(name, &info) ||
-        !(info.flags & TypeId::ATTR_CONSTRUCT))
-    {
-        throw EdgeInferenceError("EdgeInferenceScenario: controllerAttributes: ns3::EdgeController "
-                                 "has no settable attribute \"" +
-                                 name + "\"");
-    }
-    if (!info.checker->CreateValidValue(StringValue(value)))
-    {
-        throw EdgeInferenceError("EdgeInferenceScenario: controllerAttributes: bad value \"" +
-                                 value + "\" for " + name + " (expected " +
-                                 info.checker->GetUnderlyingTypeInformation() + ")");
-    }
-}
-
-/**
  * @brief The applications: server and controller on the BS node, one client
  * per UE, the scheduler chosen by its specification.
  * @param s the scenario
@@ -174,7 +190,6 @@ InstallApplications(const EdgeInferenceScenario& s, const EdgeInferenceCell& cel
     }
     for (const auto& [name, value] : s.controllerAttributes)
     {
-        CheckControllerAttribute(name, value);
         edge.SetControllerAttribute(name, StringValue(value));
     }
     edge.SetControllerAttribute("MaxFrames", UintegerValue(s.frames));

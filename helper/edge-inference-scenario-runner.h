@@ -62,6 +62,10 @@ struct EdgeInferenceScenario
     /// name and value strings, e.g. {"TimingGuard", "0s"}; set before the
     /// runner's own (MaxFrames, FramePeriod).
     std::vector<std::pair<std::string, std::string>> controllerAttributes;
+    /// Further ns3::OfdmaBsNetDevice attributes (name, value as a string),
+    /// e.g. {"RateMapping", "McsTable"}, {"BlockErrors", "false"}; set after
+    /// the fields above, so they override them.
+    std::vector<std::pair<std::string, std::string>> bsAttributes;
 };
 
 /**

@@ -168,14 +168,11 @@ CheckCapacity(const C2Problem& problem, const ServedTotals& totals, C2Evaluation
 void
 TimeUploads(const C2Problem& problem, const C2Allocation& allocation, C2Evaluation& ev)
 {
-    const auto& users = problem.GetUsers();
     double start = 0;
     for (size_t i = 0; i < allocation.served.size(); ++i)
     {
         const C2ServedTask& t = allocation.served[i];
-        const C2User& u = users[t.user];
-        ev.uploadEndS[i] =
-            problem.GetRateModel().UploadTime(u.bits, t.bandwidthHz, u.powerW, u.gain);
+        ev.uploadEndS[i] = problem.UploadTime(t.user, t.bandwidthHz);
         start = std::max(start, ev.uploadEndS[i]);
     }
     ev.computeStartS = start;

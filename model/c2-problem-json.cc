@@ -275,7 +275,7 @@ C2User
 ReadUser(const json& value, const Field& where)
 {
     const json& u = AsObject(value, where);
-    CheckKeys(u, where, {"id", "bits", "power_w", "gain", "deadline_s", "accuracy"});
+    CheckKeys(u, where, {"id", "bits", "power_w", "gain", "deadline_s", "accuracy", "rate_bps"});
     C2User user;
     const Field idField = where.Member("id");
     const json& id = Required(u, where, "id");
@@ -302,6 +302,25 @@ ReadUser(const json& value, const Field& where)
     user.deadlineS = AsNumber(Required(u, where, "deadline_s"), where.Member("deadline_s"));
     user.accuracy = AsNumber(Required(u, where, "accuracy"), where.Member("accuracy"));
     return user;
+}
+
+/// @return the user's optional "rate_bps" array (empty when absent); its
+/// length and values are C2Problem::Validate()'s to check
+std::vector<double>
+ReadRateTable(const json& user, const Field& where)
+{
+    std::vector<double> rates;
+    const auto table = user.find("rate_bps");
+    if (table != user.end())
+    {
+        const Field f = where.Member("rate_bps");
+        const json& array = AsArray(*table, f);
+        for (size_t n = 0; n < array.size(); ++n)
+        {
+            rates.push_back(AsNumber(array[n], f.Element(n)));
+        }
+    }
+    return rates;
 }
 
 /**
@@ -457,6 +476,7 @@ ReadUsers(const json& root, const Field& top, C2Problem& problem)
                                                     "].id: " + std::to_string(user.id));
         }
         problem.AddUser(user);
+        problem.SetRateTable(k, ReadRateTable(users[k], usersField.Element(k)));
     }
 }
 
@@ -647,14 +667,20 @@ C2ProblemToJson(const C2Problem& problem)
             ordered_json{{"accuracy", e.accuracy}, {"alpha_s", e.alphaS}, {"beta_s", e.betaS}});
     }
     root["users"] = ordered_json::array();
-    for (const C2User& u : problem.GetUsers())
+    for (uint32_t k = 0; k < problem.GetNUsers(); ++k)
     {
-        root["users"].push_back(ordered_json{{"id", u.id},
-                                             {"bits", u.bits},
-                                             {"power_w", u.powerW},
-                                             {"gain", u.gain},
-                                             {"deadline_s", u.deadlineS},
-                                             {"accuracy", u.accuracy}});
+        const C2User& u = problem.GetUsers()[k];
+        ordered_json user{{"id", u.id},
+                          {"bits", u.bits},
+                          {"power_w", u.powerW},
+                          {"gain", u.gain},
+                          {"deadline_s", u.deadlineS},
+                          {"accuracy", u.accuracy}};
+        if (problem.HasRateTable(k))
+        {
+            user["rate_bps"] = problem.GetRateTable(k);
+        }
+        root["users"].push_back(user);
     }
     return root.dump(2, ' ', false, ordered_json::error_handler_t::replace) + "\n";
 }

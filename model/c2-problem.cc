@@ -10,6 +10,7 @@
 #include "edge-inference-error.h"
 #include "edge-inference-tolerance.h"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -63,13 +64,57 @@ C2Problem::SetExitsFromProfile(const EarlyExitProfile& profile)
 void
 C2Problem::SetUsers(const std::vector<C2User>& users)
 {
-    m_users = users;
+    m_users.clear();
+    m_tables.clear();
+    for (const C2User& u : users)
+    {
+        AddUser(u);
+    }
 }
 
 void
 C2Problem::AddUser(const C2User& user)
 {
     m_users.push_back(user);
+    m_tables.emplace_back();
+}
+
+void
+C2Problem::SetRateTable(uint32_t k, const std::vector<double>& rateBps)
+{
+    m_tables.at(k) = Summarise(rateBps);
+}
+
+const std::vector<double>&
+C2Problem::GetRateTable(uint32_t k) const
+{
+    return m_tables.at(k).rateBps;
+}
+
+C2Problem::RateTable
+C2Problem::Summarise(const std::vector<double>& rateBps)
+{
+    RateTable summary;
+    summary.rateBps = rateBps;
+    double best = 0;
+    for (size_t n = 1; n <= rateBps.size(); ++n)
+    {
+        const double r = rateBps[n - 1];
+        // NaN and negative rates are Validate()'s business; here they count as 0.
+        best = std::max(best, r > 0 ? r : 0.0);
+        summary.bestUpToBps.push_back(best);
+        if (r > 0)
+        {
+            summary.bestPerBlockBps = std::max(summary.bestPerBlockBps, r / n);
+        }
+    }
+    return summary;
+}
+
+bool
+C2Problem::HasRateTable(uint32_t k) const
+{
+    return !m_tables[k].rateBps.empty();
 }
 
 double
@@ -184,6 +229,27 @@ C2Problem::Validate() const
                 "a positive number of s",
                 u.deadlineS);
         Require(u.accuracy >= 0 && u.accuracy <= 1, f + "accuracy", "in [0, 1]", u.accuracy);
+        const std::vector<double>& rates = m_tables[k].rateBps;
+        if (rates.empty())
+        {
+            continue;
+        }
+        Require(UsesResourceBlocks(),
+                "resource_block_hz",
+                "> 0 when a user has a rate table (rate_bps)",
+                m_resourceBlockHz);
+        Require(rates.size() == Capacity(),
+                f + "rate_bps",
+                "one rate per number of blocks 1.." +
+                    std::to_string(static_cast<uint64_t>(Capacity())) + " (its length)",
+                rates.size());
+        for (size_t n = 0; n < rates.size(); ++n)
+        {
+            Require(std::isfinite(rates[n]) && rates[n] >= 0,
+                    f + "rate_bps[" + std::to_string(n) + "]",
+                    "a number of bit/s >= 0",
+                    rates[n]);
+        }
     }
 }
 
@@ -237,6 +303,13 @@ C2Problem::AloneTime(uint32_t exit) const
 double
 C2Problem::BandwidthTimeProduct(uint32_t k, double uploadTimeS) const
 {
+    if (HasRateTable(k))
+    {
+        // n blocks carry at most n * bestPerBlock bit/s, so Need(k, t') >=
+        // D / (t' bestPerBlock) for every t': a bound independent of t.
+        const double perBlock = m_tables[k].bestPerBlockBps;
+        return perBlock > 0 ? m_users[k].bits / perBlock : std::numeric_limits<double>::infinity();
+    }
     const C2User& u = m_users[k];
     const double hz = m_rateModel.MinBandwidth(u.bits, uploadTimeS, u.powerW, u.gain);
     return (m_resourceBlockHz > 0 ? hz / m_resourceBlockHz : hz) * uploadTimeS;
@@ -263,8 +336,47 @@ C2Problem::ExitOffsets(const std::vector<uint32_t>& counts) const
 }
 
 double
+C2Problem::TableNeed(uint32_t k, double uploadTimeS) const
+{
+    // bestUpTo is non-decreasing, so D / bestUpTo(n) <= t holds from some n
+    // on: the first such n is where r(n) itself first reaches the rate.
+    const std::vector<double>& best = m_tables[k].bestUpToBps;
+    const double bits = m_users[k].bits;
+    const auto first =
+        std::partition_point(best.begin(), best.end(), [bits, uploadTimeS](double rate) {
+            return !(bits / rate <= uploadTimeS);
+        });
+    if (first == best.end())
+    {
+        return std::numeric_limits<double>::infinity();
+    }
+    return static_cast<double>(first - best.begin() + 1);
+}
+
+double
+C2Problem::UploadTime(uint32_t k, double bandwidthHz) const
+{
+    const C2User& u = m_users[k];
+    const std::vector<double>& rates = m_tables[k].rateBps;
+    if (rates.empty())
+    {
+        return m_rateModel.UploadTime(u.bits, bandwidthHz, u.powerW, u.gain);
+    }
+    const uint32_t n = ResourceBlocksFor(bandwidthHz, m_resourceBlockHz);
+    if (n == 0 || n > rates.size() || !(rates[n - 1] > 0))
+    {
+        return std::numeric_limits<double>::infinity();
+    }
+    return u.bits / rates[n - 1];
+}
+
+double
 C2Problem::Need(uint32_t k, double uploadTimeS) const
 {
+    if (HasRateTable(k))
+    {
+        return TableNeed(k, uploadTimeS);
+    }
     const C2User& u = m_users[k];
     const double hz = m_rateModel.MinBandwidth(u.bits, uploadTimeS, u.powerW, u.gain);
     if (m_resourceBlockHz <= 0)

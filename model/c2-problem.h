@@ -61,6 +61,11 @@ struct C2Exit
  * scheduler compares needs with the capacity in these units, so all of them
  * work unchanged with and without resource blocks.
  *
+ * A user with a rate table (SetRateTable) needs the fewest blocks whose
+ * rate uploads D_k within t: Need(k, t) = min{n : D_k / r_k(n) <= t}, which
+ * never grows with t whatever the shape of r_k, so every exact scheduler
+ * stays exact; UploadTime() and EvaluateC2Allocation() read the same table.
+ *
  * Schedulers may assume a problem they receive has passed Validate().
  */
 class C2Problem
@@ -112,6 +117,22 @@ class C2Problem
      * @param user one more user, with index GetNUsers() before the call
      */
     void AddUser(const C2User& user);
+    /**
+     * @brief Give a user a rate table, which replaces the rate model for it
+     * (its powerW and gain are then only reported). Needs resource blocks.
+     * @param k user index 0..K-1 (std::out_of_range otherwise)
+     * @param rateBps [n-1]: the rate (bit/s, >= 0; 0: nothing decodable) the
+     *        uplink delivers to the user on n resource blocks, n =
+     *        1..Capacity() (checked by Validate()); need not grow with n (an
+     *        MCS table under fixed total power); empty: no table
+     */
+    void SetRateTable(uint32_t k, const std::vector<double>& rateBps);
+    /**
+     * @brief Get a user's rate table.
+     * @param k user index 0..K-1 (std::out_of_range otherwise)
+     * @return the table given to SetRateTable (empty if none)
+     */
+    const std::vector<double>& GetRateTable(uint32_t k) const;
 
     /**
      * @brief Get the total uplink bandwidth.
@@ -225,6 +246,22 @@ class C2Problem
     double BandwidthTimeProduct(uint32_t k, double uploadTimeS) const;
 
     /**
+     * @brief Upload time of user k's task on a granted bandwidth.
+     * @param k user index 0..K-1 (not checked)
+     * @param bandwidthHz the grant (Hz); with a rate table, whole blocks
+     * @return D_k / r_k(bandwidthHz) in seconds; +infinity for a zero rate
+     *         (or, with a rate table, no block or more blocks than the table)
+     */
+    double UploadTime(uint32_t k, double bandwidthHz) const;
+
+    /**
+     * @brief Tell whether user k has a rate table.
+     * @param k user index 0..K-1 (not checked)
+     * @return true if SetRateTable gave it a non-empty table
+     */
+    bool HasRateTable(uint32_t k) const;
+
+    /**
      * @brief Total bandwidth in the unit of Need().
      * @return B in units (Hz, or the number of whole resource blocks that
      *         fit in B)
@@ -239,11 +276,38 @@ class C2Problem
     double UnitsToHz(double units) const;
 
   private:
-    double m_bandwidthHz;        //!< B (Hz)
-    UplinkRateModel m_rateModel; //!< rate model
-    double m_resourceBlockHz;    //!< RB width (Hz), 0 = continuous
-    std::vector<C2Exit> m_exits; //!< exits 1..N
-    std::vector<C2User> m_users; //!< users
+    /**
+     * @brief What Need() reads of a rate table, computed when the user is
+     * added: the best rate on at most n blocks and the best rate per block.
+     */
+    struct RateTable
+    {
+        std::vector<double> rateBps;     //!< [n-1]: r(n) as given (bit/s)
+        std::vector<double> bestUpToBps; //!< [n-1]: max over m <= n of r(m) (bit/s)
+        double bestPerBlockBps{0};       //!< max over n of r(n) / n (bit/s)
+    };
+
+    /**
+     * @brief Summarise a rate table.
+     * @param rateBps the table
+     * @return it with its summary
+     */
+    static RateTable Summarise(const std::vector<double>& rateBps);
+
+    /**
+     * @brief Need(k, t) from user k's rate table.
+     * @param k user index (with a rate table)
+     * @param uploadTimeS upload deadline t (s)
+     * @return the fewest blocks n with D_k / r_k(n) <= t; +infinity if none
+     */
+    double TableNeed(uint32_t k, double uploadTimeS) const;
+
+    double m_bandwidthHz;            //!< B (Hz)
+    UplinkRateModel m_rateModel;     //!< rate model
+    double m_resourceBlockHz;        //!< RB width (Hz), 0 = continuous
+    std::vector<C2Exit> m_exits;     //!< exits 1..N
+    std::vector<C2User> m_users;     //!< users
+    std::vector<RateTable> m_tables; //!< per user, same index
 };
 
 } // namespace ns3

@@ -38,6 +38,7 @@ C2ShelfSelector::C2ShelfSelector(const C2Problem& problem)
     }
     std::vector<double> key;
     bool sameBitsAndPower = true;
+    bool anyTable = false;
     for (uint32_t k = 0; k < users.size(); ++k)
     {
         const uint32_t m = problem.RequiredExit(k);
@@ -50,7 +51,14 @@ C2ShelfSelector::C2ShelfSelector(const C2Problem& problem)
         {
             continue;
         }
-        m_cand.push_back({k, m, users[k].deadlineS, users[k].bits, users[k].powerW, users[k].gain});
+        m_cand.push_back({k,
+                          m,
+                          users[k].deadlineS,
+                          users[k].bits,
+                          users[k].powerW,
+                          users[k].gain,
+                          problem.HasRateTable(k)});
+        anyTable = anyTable || problem.HasRateTable(k);
         if (users[k].bits != users[m_cand.front().user].bits ||
             users[k].powerW != users[m_cand.front().user].powerW)
         {
@@ -58,7 +66,11 @@ C2ShelfSelector::C2ShelfSelector(const C2Problem& problem)
         }
     }
     const UplinkRateModel& rate = problem.GetRateModel();
-    if (rate.GetKind() == UplinkRateModel::FIXED_PSD)
+    if (anyTable)
+    {
+        m_ordered = OrderByRateTables(key);
+    }
+    else if (rate.GetKind() == UplinkRateModel::FIXED_PSD)
     {
         // w_k(t) = D_k / (t log2(1 + SNR_k)): a t-independent factor over t.
         m_ordered = true;
@@ -77,7 +89,7 @@ C2ShelfSelector::C2ShelfSelector(const C2Problem& problem)
             key.push_back(-users[c.user].gain);
         }
     }
-    if (m_ordered)
+    if (m_ordered && !key.empty())
     {
         std::vector<uint32_t> idx(m_cand.size());
         std::iota(idx.begin(), idx.end(), 0);
@@ -145,12 +157,59 @@ C2ShelfSelector::NeedOf(uint32_t i, double t)
     return NeedWithHz(i, t, &hz);
 }
 
+bool
+C2ShelfSelector::OrderByRateTables(std::vector<double>& key) const
+{
+    // Every candidate needs a table, and the tables must form a dominance
+    // chain: after sorting by D / sum_n r(n), each user has no more bits and
+    // at least the rate at every n of the next. Then Need(a, t) <= Need(b, t)
+    // for every t (the fewest blocks of a suffice for b's rate too).
+    key.clear();
+    for (const Cand& c : m_cand)
+    {
+        if (!c.table)
+        {
+            key.clear();
+            return false;
+        }
+        const std::vector<double>& r = m_problem.GetRateTable(c.user);
+        const double total = std::accumulate(r.begin(), r.end(), 0.0);
+        key.push_back(total > 0 ? c.bits / total : std::numeric_limits<double>::infinity());
+    }
+    std::vector<uint32_t> idx(m_cand.size());
+    std::iota(idx.begin(), idx.end(), 0);
+    std::stable_sort(idx.begin(), idx.end(), [&key](uint32_t a, uint32_t b) {
+        return key[a] < key[b];
+    });
+    for (size_t j = 1; j < idx.size(); ++j)
+    {
+        const Cand& a = m_cand[idx[j - 1]];
+        const Cand& b = m_cand[idx[j]];
+        const std::vector<double>& ra = m_problem.GetRateTable(a.user);
+        const std::vector<double>& rb = m_problem.GetRateTable(b.user);
+        if (a.bits > b.bits ||
+            !std::equal(ra.begin(), ra.end(), rb.begin(), std::greater_equal<>()))
+        {
+            key.clear();
+            return false;
+        }
+    }
+    return true;
+}
+
 double
 C2ShelfSelector::NeedWithHz(uint32_t i, double t, double* hz)
 {
     // The same computation as C2Problem::Need, on cached copies.
     ++m_needEvaluations;
     const Cand& c = m_cand[i];
+    if (c.table)
+    {
+        // No bandwidth in Hz: 0 turns the scan's jump bound off (it relies
+        // on t w(t) growing as t shrinks, which a rate table need not do).
+        *hz = 0;
+        return m_problem.Need(c.user, t);
+    }
     *hz = m_rate.MinBandwidth(c.bits, t, c.powerW, c.gain);
     if (m_rbHz <= 0 || std::isinf(*hz))
     {

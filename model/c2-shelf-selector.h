@@ -54,6 +54,10 @@ namespace ns3
  *    users in this fixed order, the selection changes only when a selected
  *    user's threshold is passed, and Select() scans those selections in
  *    increasing t.
+ *    With rate tables (C2User::rateBps): when every candidate has one and
+ *    the tables form a dominance chain (no more bits and at least the rate
+ *    at every block count than the next user), as an MCS table gives users
+ *    of equal task size and power; the jump below tNeed is then off.
  *  - general: any users; every distinct threshold up to tMax is a candidate
  *    t and the needs are recomputed for each: O(K^2) need evaluations per
  *    call (used when task sizes or powers differ under fixed power).
@@ -177,7 +181,16 @@ class C2ShelfSelector
         double bits;      //!< D_k
         double powerW;    //!< P_k
         double gain;      //!< g_k
+        bool table;       //!< the user has a rate table
     };
+
+    /**
+     * @brief Ordered mode with rate tables: holds when every candidate has a
+     * table and the tables form a dominance chain (see the .cc).
+     * @param key receives the sort key of each candidate if it holds
+     * @return true if the need order is the same for every t
+     */
+    bool OrderByRateTables(std::vector<double>& key) const;
 
     /**
      * @brief Need of a candidate, as C2Problem::Need computes it; counted in

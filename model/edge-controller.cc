@@ -9,10 +9,9 @@
 #include "c2-scheduler.h"
 #include "edge-inference-error.h"
 #include "edge-server.h"
+#include "edge-uplink-sap.h"
 #include "inference-client.h"
-#include "ofdma-bs-net-device.h"
 #include "ofdma-grant.h"
-#include "ofdma-ue-net-device.h"
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
@@ -102,9 +101,9 @@ EdgeController::GetTypeId()
 EdgeController::EdgeController()
     : m_maxFrames(0),
       m_hasProfile(false),
+      m_uplink(nullptr),
       m_frame(0),
       m_decided(0),
-      m_warnedRateMapping(false),
       m_serverBusyAware(true)
 {
     NS_LOG_FUNCTION(this);
@@ -146,6 +145,12 @@ EdgeController::GetServer() const
     return m_server;
 }
 
+void
+EdgeController::SetUplinkSapProvider(EdgeUplinkSapProvider* provider)
+{
+    m_uplink = provider;
+}
+
 uint32_t
 EdgeController::GetFramesDecided() const
 {
@@ -158,7 +163,7 @@ EdgeController::DoDispose()
     NS_LOG_FUNCTION(this);
     m_scheduler = nullptr;
     m_server = nullptr;
-    m_bs = nullptr;
+    m_uplink = nullptr;
     m_pending.clear();
     Application::DoDispose();
 }
@@ -175,19 +180,11 @@ EdgeController::StartApplication()
     NS_ABORT_MSG_IF(!m_server, "EdgeController: no EdgeServer; use EdgeInferenceHelper::Install");
     NS_ABORT_MSG_IF(m_framePeriod <= Time(0),
                     "EdgeController: attribute FramePeriod must be > 0, got " << m_framePeriod);
-    m_bs = nullptr;
-    for (uint32_t i = 0; i < GetNode()->GetNDevices(); ++i)
-    {
-        if (auto bs = DynamicCast<OfdmaBsNetDevice>(GetNode()->GetDevice(i)))
-        {
-            m_bs = bs;
-            break;
-        }
-    }
-    NS_ABORT_MSG_IF(!m_bs,
-                    "EdgeController (node " << GetNode()->GetId()
-                                            << "): the node has no OfdmaBsNetDevice; install "
-                                               "the uplink (OfdmaUplinkHelper::InstallBs) first");
+    NS_ABORT_MSG_IF(!m_uplink,
+                    "EdgeController (node "
+                        << GetNode()->GetId()
+                        << "): no uplink interface; use EdgeInferenceHelper::Install, or "
+                           "SetUplinkSapProvider(bsDevice->GetEdgeUplinkSapProvider())");
     m_frame = 0;
     m_serverBusyUntil = Time(0);
     StartFrame();
@@ -204,10 +201,10 @@ void
 EdgeController::SubmitRequest(const InferenceTaskRecord& record, Ptr<InferenceClient> client)
 {
     NS_LOG_FUNCTION(this << record.taskId);
-    Request r{record, client, client->GetUeDevice()};
-    NS_ABORT_MSG_IF(!r.ue,
+    Request r{record, client, client->GetUplinkAddress()};
+    NS_ABORT_MSG_IF(r.ue.IsInvalid(),
                     "EdgeController: the client of user " << record.user
-                                                          << " has no OfdmaUeNetDevice");
+                                                          << " has no uplink device");
     // With no delay the request is handled at once, so a task created at a
     // decision instant is part of that decision (see DecisionPoint).
     if (m_requestDelay.IsZero())
@@ -374,35 +371,26 @@ EdgeController::SortByTaskId(const Candidates& candidates)
     return sorted;
 }
 
-UplinkRateModel
-EdgeController::PlanningRateModel()
-{
-    double noise = m_bs->GetNoisePsd();
-    if (m_bs->GetRateMapping() == OfdmaRateMapping::SHANNON)
-    {
-        // r = B log2(1 + SNR / gap) is the fixed-power rate with N0 * gap.
-        DoubleValue gapDb;
-        m_bs->GetAttribute("SnrGap", gapDb);
-        noise *= std::pow(10.0, gapDb.Get() / 10.0);
-    }
-    else if (!m_warnedRateMapping)
-    {
-        m_warnedRateMapping = true;
-        NS_LOG_WARN("EdgeController: the BS uses the MCS table; plans assume Shannon rates, so "
-                    "uploads may take longer than predicted");
-    }
-    return UplinkRateModel::FixedPower(noise);
-}
-
 C2Problem
 EdgeController::BuildProblem(const Candidates& candidates)
 {
     C2Problem problem;
-    const double rbHz = m_bs->GetResourceBlockWidth();
-    problem.SetBandwidth(m_bs->GetNResourceBlocks() * rbHz);
+    const double rbHz = m_uplink->GetResourceBlockWidth();
+    problem.SetBandwidth(m_uplink->GetNResourceBlocks() * rbHz);
     problem.SetResourceBlockWidth(rbHz);
-    problem.SetRateModel(PlanningRateModel());
     problem.SetExitsFromProfile(m_profile);
+    std::vector<EdgeUplinkLinkState> links;
+    bool closedForm = true;
+    for (const Request& r : candidates.requests)
+    {
+        links.push_back(m_uplink->GetLinkState(r.ue));
+        closedForm = closedForm && links.back().shannonNoisePsdWHz > 0 &&
+                     links.back().shannonNoisePsdWHz == links.front().shannonNoisePsdWHz;
+    }
+    if (closedForm && !links.empty())
+    {
+        problem.SetRateModel(UplinkRateModel::FixedPower(links.front().shannonNoisePsdWHz));
+    }
     // Uploads must end before the next frame's grants start. Capping T_k at
     // (frame - guard) + C_{m_k}(1), the least compute time task k can have,
     // guarantees it: its upload ends by T_k - Phi_k <= frame - guard. In the
@@ -415,11 +403,15 @@ EdgeController::BuildProblem(const Candidates& candidates)
         C2User u;
         u.id = r.record.user;
         u.bits = r.record.onAirBits;
-        u.powerW = r.ue->GetTxPowerW();
-        u.gain = std::max(m_bs->GetChannelGain(r.ue), 1e-300);
+        u.powerW = links[i].txPowerW;
+        u.gain = std::max(links[i].gain, 1e-300);
         u.deadlineS = std::min(candidates.deadlineS[i], uploadLimitS + leastComputeS);
         u.accuracy = r.record.requiredAccuracy;
         problem.AddUser(u);
+        if (!closedForm)
+        {
+            problem.SetRateTable(i, links[i].rateBps);
+        }
     }
     return problem;
 }
@@ -536,7 +528,7 @@ EdgeController::StartUploads(std::vector<std::pair<Request, OfdmaGrant>> uploads
     for (auto& [r, g] : uploads)
     {
         NS_LOG_LOGIC("user " << r.record.user << ": " << g);
-        r.ue->SetGrant(g);
+        m_uplink->Grant(r.ue, g);
         r.client->NotifyScheduled(r.record);
     }
 }

@@ -28,8 +28,8 @@ namespace ns3
 class C2Scheduler;
 class EdgeServer;
 class InferenceClient;
-class OfdmaBsNetDevice;
-class OfdmaUeNetDevice;
+class EdgeUplinkSapProvider;
+struct EdgeUplinkLinkState;
 
 /**
  * @ingroup edge-inference
@@ -74,12 +74,15 @@ struct EdgeFrameRecord
  *     T'_k <= 0 are rejected (EXPIRED); tasks no exit is accurate enough for
  *     are rejected (ACCURACY). At most one task per UE enters the problem
  *     (the earliest deadline; the others wait for a later frame).
- *  2. The C2Problem is built in resource-block mode from the BS device: the
- *     carrier's blocks (GetNResourceBlocks x GetResourceBlockWidth), the
- *     fixed-power rate model with N0 = GetNoisePsd() times the SNR gap of
- *     the Shannon mapping, each UE's TxPower and its channel gain now
- *     (GetChannelGain), the task's on-air bits (packet headers included)
- *     and the exits from the profile (accuracies and affine fits).
+ *  2. The C2Problem is built in resource-block mode from the uplink
+ *     interface (EdgeUplinkSapProvider, set with SetUplinkSapProvider): the
+ *     carrier's blocks, and for each UE the rate the radio will deliver on
+ *     1..N blocks with the channel the BS holds now (GetLinkState); the
+ *     task's on-air bits (packet headers included) and the exits from the
+ *     profile (accuracies and affine fits). When every link state has the
+ *     Shannon closed form, the problem uses the fixed-power rate model with
+ *     that noise PSD (the same needs, and the schedulers' fast bounds);
+ *     otherwise (an MCS table) each user gets its rate table.
  *  3. The scheduler plugin allocates. An infeasible allocation (per
  *     EvaluateC2Allocation) is never executed: all its tasks are rejected
  *     (INFEASIBLE_ALLOCATION). Otherwise served users get contiguous
@@ -139,13 +142,20 @@ class EdgeController : public Application
      * @return the edge server (null until set)
      */
     Ptr<EdgeServer> GetServer() const;
+    /**
+     * @brief Set the uplink radio back end the plans are made with and the
+     * grants go to (required before the start; EdgeInferenceHelper::Install
+     * passes the BS device's, OfdmaBsNetDevice::GetEdgeUplinkSapProvider).
+     * @param provider the back end's interface; must outlive the controller
+     */
+    void SetUplinkSapProvider(EdgeUplinkSapProvider* provider);
 
     /**
      * @brief A task request from a UE (ideal control message; delivered
      * after RequestDelay).
      * @param record the task's record (requirements, size, on-air bits)
-     * @param client the UE application; its node must have an
-     *        OfdmaUeNetDevice (aborts otherwise)
+     * @param client the UE application; it must have an uplink device
+     *        (InferenceClient::GetUplinkAddress; aborts otherwise)
      */
     void SubmitRequest(const InferenceTaskRecord& record, Ptr<InferenceClient> client);
 
@@ -176,8 +186,7 @@ class EdgeController : public Application
 
   private:
     /// Check the configuration (profile, Scheduler, server, FramePeriod > 0,
-    /// an OfdmaBsNetDevice on the node; aborts otherwise) and start frame 0
-    /// now.
+    /// the uplink interface; aborts otherwise) and start frame 0 now.
     void StartApplication() override;
     /// Cancel the next frame start; a decision already scheduled still runs.
     void StopApplication() override;
@@ -187,7 +196,7 @@ class EdgeController : public Application
     {
         InferenceTaskRecord record;  //!< the task
         Ptr<InferenceClient> client; //!< its UE application
-        Ptr<OfdmaUeNetDevice> ue;    //!< its UE device
+        Address ue;                  //!< its uplink device's address
     };
 
     /**
@@ -235,16 +244,10 @@ class EdgeController : public Application
      */
     static Candidates SortByTaskId(const Candidates& candidates);
     /**
-     * @brief The rate model the plan assumes: the BS's Shannon mapping with
-     * its SNR gap folded into the noise (warns once if the BS uses the MCS
-     * table, which the plan does not model).
-     * @return the fixed-power rate model
-     */
-    UplinkRateModel PlanningRateModel();
-    /**
-     * @brief Step 2: the frame's C2 problem: the BS's band and blocks, the
-     * planning rate model, the profile's exits, and one user per candidate
-     * with its deadline capped so that its upload ends within the frame.
+     * @brief Step 2: the frame's C2 problem: the radio's blocks and link
+     * states (closed-form Shannon rates, or rate tables), the profile's
+     * exits, and one user per candidate with its deadline capped so that
+     * its upload ends within the frame.
      * @param candidates the candidates
      * @return the problem
      */
@@ -291,23 +294,22 @@ class EdgeController : public Application
      */
     void StartUploads(std::vector<std::pair<Request, OfdmaGrant>> uploads);
 
-    Time m_framePeriod;             //!< FramePeriod attribute
-    Time m_requestDelay;            //!< RequestDelay attribute
-    Time m_grantDelay;              //!< GrantDelay attribute
-    Time m_timingGuard;             //!< TimingGuard attribute
-    uint32_t m_maxFrames;           //!< MaxFrames attribute
-    Ptr<C2Scheduler> m_scheduler;   //!< Scheduler attribute
-    Ptr<EdgeServer> m_server;       //!< the edge server
-    EarlyExitProfile m_profile;     //!< the DNN
-    bool m_hasProfile;              //!< m_profile set
-    Ptr<OfdmaBsNetDevice> m_bs;     //!< the BS device of this node
-    std::vector<Request> m_pending; //!< tasks waiting for a frame
-    uint32_t m_frame;               //!< next frame to start
-    uint32_t m_decided;             //!< frames decided
-    EventId m_frameEvent;           //!< next frame start
-    bool m_warnedRateMapping;       //!< warned that predictions are approximate
-    bool m_serverBusyAware;         //!< ServerBusyAware attribute
-    Time m_serverBusyUntil;         //!< predicted end of the last planned batch
+    Time m_framePeriod;              //!< FramePeriod attribute
+    Time m_requestDelay;             //!< RequestDelay attribute
+    Time m_grantDelay;               //!< GrantDelay attribute
+    Time m_timingGuard;              //!< TimingGuard attribute
+    uint32_t m_maxFrames;            //!< MaxFrames attribute
+    Ptr<C2Scheduler> m_scheduler;    //!< Scheduler attribute
+    Ptr<EdgeServer> m_server;        //!< the edge server
+    EarlyExitProfile m_profile;      //!< the DNN
+    bool m_hasProfile;               //!< m_profile set
+    EdgeUplinkSapProvider* m_uplink; //!< the uplink radio back end
+    std::vector<Request> m_pending;  //!< tasks waiting for a frame
+    uint32_t m_frame;                //!< next frame to start
+    uint32_t m_decided;              //!< frames decided
+    EventId m_frameEvent;            //!< next frame start
+    bool m_serverBusyAware;          //!< ServerBusyAware attribute
+    Time m_serverBusyUntil;          //!< predicted end of the last planned batch
 
     TracedCallback<const EdgeFrameRecord&> m_frameTrace; //!< FrameScheduled
     TracedCallback<uint32_t, const C2Problem&, const C2Allocation&>

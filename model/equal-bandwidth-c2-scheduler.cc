@@ -148,9 +148,7 @@ class EqualShareSearch
             task.bandwidthHz = hz;
             task.resourceBlocks = m_problem.UsesResourceBlocks() ? static_cast<uint32_t>(units) : 0;
             result.served.push_back(task);
-            const C2User& u = m_problem.GetUsers()[k];
-            start =
-                std::max(start, m_problem.GetRateModel().UploadTime(u.bits, hz, u.powerW, u.gain));
+            start = std::max(start, m_problem.UploadTime(k, hz));
         }
         result.uploadDeadlineS = start;
     }
@@ -171,9 +169,8 @@ class EqualShareSearch
         std::vector<Interval> iv;
         for (uint32_t k : m_eligible)
         {
-            const C2User& u = m_problem.GetUsers()[k];
-            const double up = m_problem.GetRateModel().UploadTime(u.bits, hz, u.powerW, u.gain);
-            const double d = u.deadlineS - cbar[m_exitOf[k] - 1];
+            const double up = m_problem.UploadTime(k, hz);
+            const double d = m_problem.GetUsers()[k].deadlineS - cbar[m_exitOf[k] - 1];
             if (up <= d)
             {
                 iv.push_back({up, d, k});

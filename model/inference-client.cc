@@ -155,6 +155,13 @@ InferenceClient::GetUserId() const
     return m_userId;
 }
 
+Address
+InferenceClient::GetUplinkAddress() const
+{
+    Ptr<OfdmaUeNetDevice> dev = GetUeDevice();
+    return dev ? dev->GetAddress() : Address();
+}
+
 Ptr<OfdmaUeNetDevice>
 InferenceClient::GetUeDevice() const
 {

@@ -105,6 +105,13 @@ class InferenceClient : public Application
      * @return the first OfdmaUeNetDevice of this node (null if none)
      */
     Ptr<OfdmaUeNetDevice> GetUeDevice() const;
+    /**
+     * @brief The address the scheduler host names this client's UE by in
+     * the uplink interface (EdgeUplinkSapProvider).
+     * @return the address of the node's OfdmaUeNetDevice; an invalid
+     *         Address if it has none
+     */
+    Address GetUplinkAddress() const;
 
     /**
      * @brief Assign fixed random variable stream numbers, in the order

@@ -16,6 +16,7 @@
 
 #include "ns3/abort.h"
 #include "ns3/angles.h"
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/enum.h"
 #include "ns3/log.h"
@@ -103,6 +104,12 @@ OfdmaBsNetDevice::GetTypeId()
                           DoubleValue(0.5),
                           MakeDoubleAccessor(&OfdmaBsNetDevice::m_blerSlopeDb),
                           MakeDoubleChecker<double>(1e-6, 100.0))
+            .AddAttribute("BlockErrors",
+                          "If false, the McsTable mapping decodes every packet: an ideal, "
+                          "loss-free link at MCS-quantised rates (no effect in Shannon mode).",
+                          BooleanValue(true),
+                          MakeBooleanAccessor(&OfdmaBsNetDevice::m_blockErrors),
+                          MakeBooleanChecker())
             .AddAttribute("Phy",
                           "The PHY of the device.",
                           PointerValue(),
@@ -129,7 +136,9 @@ OfdmaBsNetDevice::OfdmaBsNetDevice()
       m_thermalNoiseDbmHz(-174.0),
       m_rateMapping(OfdmaRateMapping::SHANNON),
       m_snrGapDb(0),
-      m_blerSlopeDb(0.5)
+      m_blerSlopeDb(0.5),
+      m_blockErrors(true),
+      m_uplinkSapProvider(std::make_unique<MemberEdgeUplinkSapProvider<OfdmaBsNetDevice>>(this))
 {
     NS_LOG_FUNCTION(this);
     m_blerRng = CreateObject<UniformRandomVariable>();
@@ -372,6 +381,12 @@ OfdmaBsNetDevice::ComputeLinkAdaptation(Ptr<const OfdmaUeNetDevice> ue,
     {
         sinr[i] = signalW / (noiseW + m_phy->GetInterferencePower(firstRb + i));
     }
+    return AdaptTo(sinr);
+}
+
+OfdmaLinkAdaptation
+OfdmaBsNetDevice::AdaptTo(const std::vector<double>& sinr) const
+{
     OfdmaLinkAdaptation la;
     const double eff = OfdmaRateMapping::EffectiveSinr(sinr);
     la.sinrDb = 10.0 * std::log10(eff);
@@ -384,9 +399,78 @@ OfdmaBsNetDevice::ComputeLinkAdaptation(Ptr<const OfdmaUeNetDevice> ue,
     else
     {
         la.mcs = OfdmaRateMapping::SelectMcs(la.sinrDb);
-        la.rateBps = OfdmaRateMapping::McsRate(la.mcs, nRbs, m_rbWidth);
+        la.rateBps = OfdmaRateMapping::McsRate(la.mcs, sinr.size(), m_rbWidth);
     }
     return la;
+}
+
+EdgeUplinkLinkState
+OfdmaBsNetDevice::PlanLinkState(Ptr<const OfdmaUeNetDevice> ue) const
+{
+    NS_LOG_FUNCTION(this << ue);
+    EdgeUplinkLinkState state;
+    state.txPowerW = ue->GetTxPowerW();
+    state.gain = GetChannelGain(ue);
+    // The SINR ComputeLinkAdaptation will see on n blocks, less the
+    // interference: P / (n W) g W over N0 W, in the same operations.
+    const double noiseW = m_phy->GetNoisePowerPerRb();
+    const double mcs0Db = OfdmaRateMapping::GetMcsTable().front().thresholdDb;
+    for (uint32_t n = 1; n <= GetNResourceBlocks(); ++n)
+    {
+        const double signalW = state.txPowerW / (n * m_rbWidth) * state.gain * m_rbWidth;
+        const OfdmaLinkAdaptation la = AdaptTo(std::vector<double>(n, signalW / (noiseW + 0.0)));
+        const bool decodable = la.mcs < 0 || la.sinrDb >= mcs0Db;
+        state.rateBps.push_back(decodable ? la.rateBps : 0.0);
+    }
+    if (m_rateMapping == OfdmaRateMapping::SHANNON)
+    {
+        state.shannonNoisePsdWHz = GetNoisePsd() * std::pow(10.0, m_snrGapDb / 10.0);
+    }
+    return state;
+}
+
+EdgeUplinkSapProvider*
+OfdmaBsNetDevice::GetEdgeUplinkSapProvider()
+{
+    return m_uplinkSapProvider.get();
+}
+
+uint32_t
+OfdmaBsNetDevice::DoGetNResourceBlocks() const
+{
+    return GetNResourceBlocks();
+}
+
+double
+OfdmaBsNetDevice::DoGetResourceBlockWidth() const
+{
+    return GetResourceBlockWidth();
+}
+
+Ptr<OfdmaUeNetDevice>
+OfdmaBsNetDevice::FindUe(const Address& address) const
+{
+    for (const Ptr<OfdmaUeNetDevice>& ue : m_ues)
+    {
+        if (ue->GetAddress() == address)
+        {
+            return ue;
+        }
+    }
+    NS_ABORT_MSG("OfdmaBsNetDevice: no UE with address " << address << " is served by this BS");
+    return nullptr;
+}
+
+EdgeUplinkLinkState
+OfdmaBsNetDevice::DoGetLinkState(const Address& ue) const
+{
+    return PlanLinkState(FindUe(ue));
+}
+
+void
+OfdmaBsNetDevice::DoGrant(const Address& ue, const OfdmaGrant& grant)
+{
+    FindUe(ue)->SetGrant(grant);
 }
 
 void
@@ -412,7 +496,7 @@ OfdmaBsNetDevice::PhyRxEnd(Ptr<const OfdmaSpectrumSignalParameters> params,
     else
     {
         const double bler = OfdmaRateMapping::Bler(params->mcs, sinrDb, m_blerSlopeDb);
-        if (m_blerRng->GetValue() < bler)
+        if (m_blockErrors && m_blerRng->GetValue() < bler)
         {
             NS_LOG_LOGIC("drop: block error (MCS " << params->mcs << ", SINR " << sinrDb
                                                    << " dB, BLER " << bler << ")");

@@ -7,6 +7,7 @@
 #ifndef OFDMA_BS_NET_DEVICE_H
 #define OFDMA_BS_NET_DEVICE_H
 
+#include "edge-uplink-sap.h"
 #include "ofdma-grant.h"
 #include "ofdma-net-device.h"
 #include "ofdma-rate-mapping.h"
@@ -17,6 +18,7 @@
 #include "ns3/traced-callback.h"
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -49,8 +51,16 @@ class OfdmaUeNetDevice;
  *   rate at those minima is below the rate it was sent at (interference
  *   that appeared after the rate was chosen);
  * - MCS mode: the packet is dropped (RxDrop "bler") with the BLER of its
- *   MCS at the effective SINR of those minima.
+ *   MCS at the effective SINR of those minima, unless BlockErrors is false
+ *   (an ideal, loss-free link at MCS-quantised rates).
  * Otherwise the Rx trace fires and the packet goes up the stack.
+ *
+ * The device is the back end of the scheduler host's uplink interface
+ * (GetEdgeUplinkSapProvider, see EdgeUplinkSapProvider): it gives the
+ * planner each UE's rate on 1..N blocks as link adaptation will choose it
+ * (PlanLinkState: the same SINR computation with the interference the
+ * planner cannot know left out, so the plan is exact in a single cell), and
+ * it passes the planner's grants to its UEs.
  */
 class OfdmaBsNetDevice : public OfdmaNetDevice
 {
@@ -131,6 +141,25 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
                                               uint32_t nRbs) const;
 
     /**
+     * @brief What the planner is told about a UE: the rate of an n-block
+     * grant for n = 1..GetNResourceBlocks(), from ComputeLinkAdaptation's
+     * SINR without interference (none in a single cell, where grants are
+     * disjoint), and 0 where the effective SINR is below the lowest MCS
+     * threshold (MCS mode). In Shannon mode it also gives the closed form's
+     * noise PSD, N0 times the SNR gap.
+     * @param ue a UE served by this BS
+     * @return the link state
+     */
+    EdgeUplinkLinkState PlanLinkState(Ptr<const OfdmaUeNetDevice> ue) const;
+
+    /**
+     * @brief The uplink interface of the scheduler host; EdgeInferenceHelper
+     * passes it to the EdgeController it installs on this node.
+     * @return the provider, owned by this device
+     */
+    EdgeUplinkSapProvider* GetEdgeUplinkSapProvider();
+
+    /**
      * @brief Checks a grant for a UE of this BS without registering it.
      * @param ue the UE
      * @param grant the grant
@@ -209,9 +238,40 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
     bool Send(Ptr<Packet> packet, const Address& dest, uint16_t protocolNumber) override;
 
   private:
+    /// The uplink interface forwards to the Do* methods below.
+    friend class MemberEdgeUplinkSapProvider<OfdmaBsNetDevice>;
+
     /// Disposes the PHY, drops the UEs, the grants and the random variable,
     /// then calls OfdmaNetDevice::DoDispose().
     void DoDispose() override;
+
+    /// @return GetNResourceBlocks() (EdgeUplinkSapProvider)
+    uint32_t DoGetNResourceBlocks() const;
+    /// @return GetResourceBlockWidth() (EdgeUplinkSapProvider)
+    double DoGetResourceBlockWidth() const;
+    /**
+     * @brief EdgeUplinkSapProvider::GetLinkState.
+     * @param ue a UE's address (aborts if it is not served here)
+     * @return PlanLinkState() of that UE
+     */
+    EdgeUplinkLinkState DoGetLinkState(const Address& ue) const;
+    /**
+     * @brief EdgeUplinkSapProvider::Grant: the UE gets the grant.
+     * @param ue a UE's address (aborts if it is not served here)
+     * @param grant the grant (checked by the UE and this BS)
+     */
+    void DoGrant(const Address& ue, const OfdmaGrant& grant);
+    /**
+     * @param address a UE's address
+     * @return the served UE with that address (aborts if none)
+     */
+    Ptr<OfdmaUeNetDevice> FindUe(const Address& address) const;
+    /**
+     * @brief The rate and MCS for per-block SINRs, by the RateMapping.
+     * @param sinr linear SINR per granted block (non-empty)
+     * @return rate (bit/s), effective SINR (dB) and MCS (-1 in Shannon mode)
+     */
+    OfdmaLinkAdaptation AdaptTo(const std::vector<double>& sinr) const;
 
     /**
      * @brief End of a desired reception (from the PHY): drops the packet
@@ -264,11 +324,13 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
     OfdmaRateMapping::Mode m_rateMapping;     //!< RateMapping attribute
     double m_snrGapDb;                        //!< SnrGap attribute (dB)
     double m_blerSlopeDb;                     //!< BlerSlope attribute (dB)
+    bool m_blockErrors;                       //!< BlockErrors attribute
     mutable Ptr<const SpectrumModel> m_model; //!< carrier model, built on first use
     std::vector<Ptr<OfdmaUeNetDevice>> m_ues; //!< served UEs
     /// per block: registered grants by start time
     mutable std::vector<std::map<Time, BookedGrant>> m_book;
-    Ptr<UniformRandomVariable> m_blerRng; //!< BLER draws
+    Ptr<UniformRandomVariable> m_blerRng;                       //!< BLER draws
+    std::unique_ptr<EdgeUplinkSapProvider> m_uplinkSapProvider; //!< the planner's interface
 
     TracedCallback<Ptr<const Packet>, const Address&, double, double> m_rxTrace; //!< Rx
     TracedCallback<Ptr<const Packet>, const std::string&> m_rxDropTrace;         //!< RxDrop

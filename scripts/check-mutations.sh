@@ -15,7 +15,7 @@ work=${EDGE_INFERENCE_MUTATION_DIR:-$(mktemp -d /tmp/edge-inference-mutations.XX
 mkdir -p "$work/src"
 # The working tree's files as git sees them (tracked and untracked, not ignored).
 (cd "$repo" && git ls-files -co --exclude-standard -z) |
-  (cd "$repo" && xargs -0 cp --parents -t "$work/src")
+  (cd "$repo" && xargs -0 cp -p --parents -t "$work/src")
 cmake -S "$work/src" -B "$work/build" -DCMAKE_BUILD_TYPE=Release \
   -DEDGE_INFERENCE_ENABLE_TORCH=OFF >"$work/configure.log"
 build_runners() {

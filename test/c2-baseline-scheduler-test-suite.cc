@@ -913,6 +913,78 @@ class EvaluationTestCase : public TestCase
 };
 
 /**
+ * Rate tables by hand. B = 40 kHz in 10 kHz blocks (4 blocks); user 0 has
+ * 1000 bit and the table r = 1000, 1500, 1200, 3000 bit/s (3 blocks carry
+ * less than 2: an MCS step). Need(t) is the fewest n with 1000 / r(n) <= t:
+ * t = 1 s: n = 1 (1000 / 1000 = 1); t = 0.9 s: n = 2 (0.667); t = 0.5 s:
+ * n = 4 (n = 2 gives 0.667, n = 3 0.833, n = 4 0.333); t = 0.3 s: none.
+ * UploadTime on 3 blocks (30 kHz) = 1000 / 1200 s. The best rate per block
+ * is max(1000/1, 1500/2, 1200/3, 3000/4) = 1000 bit/s, so the
+ * bandwidth-time bound is 1000 / 1000 = 1 block-second for any t. Bad
+ * tables are named by Validate().
+ */
+class RateTableTestCase : public TestCase
+{
+  public:
+    RateTableTestCase()
+        : TestCase("Rate tables: needs, upload times and bounds by hand; bad tables named")
+    {
+    }
+
+  private:
+    /// @param p a problem @return Validate()'s message, or "valid"
+    static std::string ValidateMessage(const C2Problem& p)
+    {
+        try
+        {
+            p.Validate();
+        }
+        catch (const EdgeInferenceError& e)
+        {
+            return e.what();
+        }
+        return "valid";
+    }
+
+    void DoRun() override
+    {
+        C2Problem p = HandProblem(40e3, {{0.9, 0.001, 0.001}}, {1000}, {2.0}, {0.5});
+        p.SetResourceBlockWidth(10e3);
+        p.SetRateTable(0, {1000, 1500, 1200, 3000});
+        NS_TEST_ASSERT_MSG_EQ(ValidateMessage(p), "valid", "a 4-block table");
+        NS_TEST_EXPECT_MSG_EQ(p.HasRateTable(0), true, "");
+        NS_TEST_EXPECT_MSG_EQ(p.Need(0, 1.0), 1.0, "t = 1 s");
+        NS_TEST_EXPECT_MSG_EQ(p.Need(0, 0.9), 2.0, "t = 0.9 s");
+        NS_TEST_EXPECT_MSG_EQ(p.Need(0, 0.5), 4.0, "t = 0.5 s: 3 blocks are slower than 2");
+        NS_TEST_EXPECT_MSG_EQ(std::isinf(p.Need(0, 0.3)), true, "t = 0.3 s: no block count");
+        NS_TEST_EXPECT_MSG_EQ(p.UploadTime(0, 30e3), 1000.0 / 1200, "3 blocks");
+        NS_TEST_EXPECT_MSG_EQ(std::isinf(p.UploadTime(0, 50e3)), true, "5 blocks: no entry");
+        NS_TEST_EXPECT_MSG_EQ(p.BandwidthTimeProduct(0, 0.9), 1.0, "1000 bit / 1000 bit/s");
+        C2Allocation a;
+        a.served = {{0, 1, 40e3, 4}};
+        const C2Evaluation ev = EvaluateC2Allocation(p, a);
+        NS_TEST_EXPECT_MSG_EQ_TOL(ev.uploadEndS[0], 1.0 / 3, 1e-15, "1000 bit at 3000 bit/s");
+
+        p.SetRateTable(0, {1000, 1500, 1200});
+        NS_TEST_EXPECT_MSG_EQ(ValidateMessage(p),
+                              "C2Problem: users[0].rate_bps must be one rate per number of blocks "
+                              "1..4 (its length), got 3",
+                              "a short table");
+        p.SetRateTable(0, {1000, 1500, -1, 3000});
+        NS_TEST_EXPECT_MSG_EQ(ValidateMessage(p),
+                              "C2Problem: users[0].rate_bps[2] must be a number of bit/s >= 0, "
+                              "got -1",
+                              "a negative rate");
+        p.SetRateTable(0, {1000, 1500, 1200, 3000});
+        p.SetResourceBlockWidth(0);
+        NS_TEST_EXPECT_MSG_EQ(ValidateMessage(p),
+                              "C2Problem: resource_block_hz must be > 0 when a user has a rate "
+                              "table (rate_bps), got 0",
+                              "a table without resource blocks");
+    }
+};
+
+/**
  * MakeOneBatchAllocation on a hand problem. Fixed-PSD rates with SNR 3 give
  * 2 bit/s/Hz, so w_k(t) = D_k / (2 t). Exit 1: a = 0.6, tau_1(b) = 1 ms b +
  * 2 ms; exit 2: a = 0.9, tau_2(b) = 2 ms b + 4 ms. Users: D = 20, 39, 30 kbit,
@@ -995,6 +1067,7 @@ class C2BaselineSchedulerTestSuite : public TestSuite
         : TestSuite("edge-inference-c2-baselines", Type::UNIT)
     {
         AddTestCase(new EvaluationTestCase);
+        AddTestCase(new RateTableTestCase);
         AddTestCase(new HandInstancesTestCase);
         AddTestCase(new ExhaustiveLimitTestCase);
         AddTestCase(new ExhaustiveVersusNaiveTestCase);

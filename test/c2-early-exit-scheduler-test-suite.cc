@@ -18,7 +18,9 @@
 #include "ns3/c2-problem.h"
 #include "ns3/c2-scenario.h"
 #include "ns3/c2-scheduler.h"
+#include "ns3/c2-shelf-selector.h"
 #include "ns3/object-factory.h"
+#include "ns3/ofdma-rate-mapping.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
@@ -452,6 +454,149 @@ class RandomFramesTestCase : public TestCase
 };
 
 /**
+ * Rate tables (C2Problem::SetRateTable): seeded random frames in which every
+ * user's rate on n blocks comes from a table, checked against the
+ * exhaustive searches, which read only C2Problem::Need (the fewest blocks
+ * whose rate uploads the task in time). Two kinds of table:
+ *  - MCS: r(n) = n W eta(MCS(SINR(n))), SINR(n) = P g / (n W N0), with the
+ *    MCS table of OfdmaRateMapping: a rate that falls when a larger n pushes
+ *    the SINR below an MCS threshold. Equal task sizes and powers make the
+ *    tables a dominance chain (the shelf selector's ordered mode);
+ *  - random: r(n) uniform in [0, 2 n W log2(1 + SINR(n))), no structure
+ *    (the general mode).
+ * TreeSearch must equal Exhaustive(EarlyExit) and ShelfPacking must equal
+ * Exhaustive without early exit; every allocation must pass
+ * EvaluateC2Allocation (which times uploads from the same tables). Both
+ * modes of the shelf selector must occur.
+ */
+class RateTableFramesTestCase : public TestCase
+{
+  public:
+    RateTableFramesTestCase()
+        : TestCase("Random frames with rate tables: TreeSearch and ShelfPacking == Exhaustive")
+    {
+    }
+
+  private:
+    /**
+     * @param p the problem (resource blocks, fixed power)
+     * @param k a user
+     * @param mcs MCS table rates if true, random rates otherwise
+     * @param rng random numbers for the random kind
+     * @return user k's table
+     */
+    static std::vector<double> Table(const C2Problem& p, uint32_t k, bool mcs, std::mt19937_64& rng)
+    {
+        const C2User& u = p.GetUsers()[k];
+        const double w = p.GetResourceBlockWidth();
+        std::vector<double> rates;
+        for (uint32_t n = 1; n <= p.Capacity(); ++n)
+        {
+            const double sinr = u.powerW * u.gain / (n * w * p.GetRateModel().GetNoisePsd());
+            if (mcs)
+            {
+                const int m = OfdmaRateMapping::SelectMcs(10 * std::log10(sinr));
+                const bool decodable =
+                    10 * std::log10(sinr) >= OfdmaRateMapping::GetMcsTable()[0].thresholdDb;
+                rates.push_back(decodable ? OfdmaRateMapping::McsRate(m, n, w) : 0.0);
+            }
+            else
+            {
+                const double uniform = (rng() >> 11) * 0x1.0p-53;
+                rates.push_back(uniform * 2 * n * w * std::log2(1 + sinr));
+            }
+        }
+        return rates;
+    }
+
+    void DoRun() override
+    {
+        const std::vector<ExitSet> exitSets = TestExitSets();
+        Ptr<C2Scheduler> exhaustiveEe =
+            MakeScheduler("ns3::ExhaustiveC2Scheduler", "EarlyExit", true);
+        Ptr<C2Scheduler> exhaustive =
+            MakeScheduler("ns3::ExhaustiveC2Scheduler", "EarlyExit", false);
+        Ptr<C2Scheduler> tree = MakeScheduler("ns3::TreeSearchC2Scheduler");
+        Ptr<C2Scheduler> treeAlone =
+            MakeScheduler("ns3::TreeSearchC2Scheduler", "GreedyIncumbent", false);
+        Ptr<C2Scheduler> shelf = MakeScheduler("ns3::ShelfPackingC2Scheduler");
+        uint32_t ordered = 0;
+        uint32_t general = 0;
+        uint64_t served = 0;
+        uint32_t frames = 0;
+        // K (10) x DNN (4) x table kind (2) x equal or mixed tasks (2) x
+        // bandwidth (2) = 320 configurations, two seeds each.
+        for (uint32_t s = 0; s < 640; ++s)
+        {
+            uint32_t r = s % 320;
+            const uint32_t users = 1 + r % 10;
+            r /= 10;
+            const ExitSet& dnn = exitSets[r % 4];
+            r /= 4;
+            const bool mcs = r % 2;
+            r /= 2;
+            const bool mixed = r % 2;
+            r /= 2;
+            C2ScenarioParameters params;
+            params.users = users;
+            params.exits = dnn.exits;
+            params.bandwidthHz = r % 2 ? 1e6 : 0.3e6;
+            params.resourceBlockHz = params.bandwidthHz / 25;
+            C2Problem p = C2ScenarioGenerator(params).Generate(5000 + s);
+            std::mt19937_64 rng(s);
+            if (mixed)
+            {
+                std::vector<C2User> list = p.GetUsers();
+                for (C2User& u : list)
+                {
+                    u.bits *= 0.5 + 1.5 * ((rng() >> 11) * 0x1.0p-53);
+                }
+                p.SetUsers(list);
+            }
+            for (uint32_t k = 0; k < p.GetNUsers(); ++k)
+            {
+                p.SetRateTable(k, Table(p, k, mcs, rng));
+            }
+            p.Validate();
+            (C2ShelfSelector(p).IsOrdered() ? ordered : general)++;
+            std::ostringstream tag;
+            tag << "frame " << s << " (K=" << users << ", " << dnn.name
+                << (mcs ? ", MCS tables" : ", random tables") << (mixed ? ", mixed sizes" : "")
+                << ", B=" << params.bandwidthHz << ")";
+            const C2Allocation ee = exhaustiveEe->Allocate(p);
+            const C2Allocation ex = exhaustive->Allocate(p);
+            for (const auto& [name, a] : {std::pair<std::string, C2Allocation>{"exhaustive", ee},
+                                          {"exhaustive without early exit", ex},
+                                          {"tree search", tree->Allocate(p)},
+                                          {"tree search alone", treeAlone->Allocate(p)},
+                                          {"shelf packing", shelf->Allocate(p)}})
+            {
+                const C2Evaluation ev = EvaluateC2Allocation(p, a);
+                NS_TEST_ASSERT_MSG_EQ(ev.feasible && a.feasible,
+                                      true,
+                                      name << " infeasible, " << tag.str() << ": "
+                                           << (ev.violations.empty() ? "" : ev.violations[0]));
+                NS_TEST_ASSERT_MSG_EQ(ev.completedCount, a.GetServedCount(), name << tag.str());
+                const bool batchingOnly =
+                    name == "shelf packing" || name == "exhaustive without early exit";
+                const C2Allocation& reference = batchingOnly ? ex : ee;
+                NS_TEST_ASSERT_MSG_EQ(a.GetServedCount(),
+                                      reference.GetServedCount(),
+                                      name << " must equal its exhaustive search, " << tag.str());
+            }
+            served += ee.GetServedCount();
+            ++frames;
+        }
+        NS_TEST_ASSERT_MSG_GT(ordered, 50u, "MCS tables of equal tasks: ordered mode");
+        NS_TEST_ASSERT_MSG_GT(general, 50u, "random or mixed tables: general mode");
+        NS_TEST_ASSERT_MSG_GT(served, 2 * frames, "frames serve 2+ users on average");
+        std::cout << "edge-inference-c2-early-exit: " << frames << " rate-table frames (" << ordered
+                  << " ordered, " << general << " general), " << served
+                  << " served by Exhaustive(EarlyExit)" << std::endl;
+    }
+};
+
+/**
  * MaxNodes: the search stops early and still returns a feasible allocation
  * no larger than the optimum and no smaller than the greedy's.
  */
@@ -495,6 +640,7 @@ class C2EarlyExitSchedulerTestSuite : public TestSuite
         AddTestCase(new ComputeBindsTestCase);
         AddTestCase(new NothingToServeTestCase);
         AddTestCase(new RandomFramesTestCase);
+        AddTestCase(new RateTableFramesTestCase);
         AddTestCase(new MaxNodesTestCase);
     }
 };

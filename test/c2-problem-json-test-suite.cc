@@ -164,7 +164,8 @@ SameProblem(const C2Problem& a, const C2Problem& b)
         const C2User& x = a.GetUsers()[k];
         const C2User& y = b.GetUsers()[k];
         same = x.id == y.id && x.bits == y.bits && x.powerW == y.powerW && x.gain == y.gain &&
-               x.deadlineS == y.deadlineS && x.accuracy == y.accuracy;
+               x.deadlineS == y.deadlineS && x.accuracy == y.accuracy &&
+               a.GetRateTable(k) == b.GetRateTable(k);
     }
     return same;
 }
@@ -199,6 +200,17 @@ class RoundTripTestCase : public TestCase
                 NS_TEST_ASSERT_MSG_EQ(SameProblem(p, q), true, "round trip of\n" << text);
             }
         }
+        // Rate tables (rate_bps), with values that have no short decimal
+        // form; the user without one keeps none.
+        C2Problem t = p;
+        t.SetBandwidth(40e3);
+        t.SetResourceBlockWidth(10e3);
+        t.SetRateModel(UplinkRateModel::FixedPower(1e-20));
+        t.SetRateTable(0, {1000.5 / 3, 0, 2e3 / 7, 3000});
+        const std::string tableText = C2ProblemToJson(t);
+        const C2Problem u = ParseC2ProblemJson(tableText, "tables.json");
+        NS_TEST_ASSERT_MSG_EQ(SameProblem(t, u), true, "round trip of\n" << tableText);
+        NS_TEST_ASSERT_MSG_EQ(u.HasRateTable(1), false, "user 1 has no table");
         // The shipped example, parsed, written and parsed again.
         const C2Problem s = ReadC2ProblemJson(PROBLEMS + "paper-default-24-users.json");
         NS_TEST_ASSERT_MSG_EQ(SameProblem(s, ParseC2ProblemJson(C2ProblemToJson(s), "again.json")),
@@ -284,6 +296,15 @@ class BadInputTestCase : public TestCase
             {"boolean for a number",
              R"({"bandwidth_hz": true, )" + EXITS + R"(, "users": []})",
              "bandwidth_hz must be a finite number, got boolean"},
+            {"string in a rate table",
+             WithUsers(R"({"id": 0, "bits": 1000, "power_w": 0.2, "gain": 1e-12,
+                           "deadline_s": 0.05, "accuracy": 0.6, "rate_bps": [1, "2"]})"),
+             "bad.json: users[0].rate_bps[1] must be a finite number, got string \"2\""},
+            {"rate table without resource blocks (Validate)",
+             WithUsers(R"({"id": 0, "bits": 1000, "power_w": 0.2, "gain": 1e-12,
+                           "deadline_s": 0.05, "accuracy": 0.6, "rate_bps": [1, 2]})"),
+             "bad.json: resource_block_hz must be > 0 when a user has a rate table (rate_bps), "
+             "got 0"},
             {"number beyond double range",
              WithTop(R"("resource_block_hz": 1e400)"),
              "bad.json: invalid JSON: number overflow"},

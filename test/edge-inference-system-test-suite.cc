@@ -165,6 +165,23 @@ struct CellResult
     UplinkSink uplink;        //!< what the UE devices did
 };
 
+/// An uplink configuration of the packet-level drops.
+struct UplinkVariant
+{
+    std::string name;                                              //!< for messages
+    std::vector<std::pair<std::string, std::string>> bsAttributes; //!< OfdmaBsNetDevice
+    double cellRadiusM;                                            //!< cell radius (m)
+};
+
+/// The default uplink: Shannon rates, 200 m cell.
+const UplinkVariant kShannonUplink{"Shannon", {}, 200};
+
+/// The MCS table without block errors in a 1 km cell, where users' SINRs
+/// spread over the table (in a 200 m cell most reach its top MCS).
+const UplinkVariant kMcsUplink{"McsTable, no block errors",
+                               {{"RateMapping", "McsTable"}, {"BlockErrors", "false"}},
+                               1000};
+
 /**
  * Simulates one cell: users dropped with RngRun = run, `frames` frames of
  * 100 ms, one task per user per frame.
@@ -172,6 +189,7 @@ struct CellResult
  *        coherence time)
  * @param coherence fading coherence time (zero: the frame period)
  * @param controller further EdgeController attributes (name, value)
+ * @param link the uplink variant (rate mapping, cell radius)
  */
 CellResult
 RunCell(const C2SchedulerSpec& s,
@@ -181,11 +199,14 @@ RunCell(const C2SchedulerSpec& s,
         bool fading,
         Time framePeriod = MilliSeconds(100),
         Time coherence = Time(0),
-        const std::vector<std::pair<std::string, std::string>>& controller = {})
+        const std::vector<std::pair<std::string, std::string>>& controller = {},
+        const UplinkVariant& link = kShannonUplink)
 {
     RngSeedManager::SetSeed(1);
     EdgeInferenceScenario scenario = DefaultScenario();
     scenario.controllerAttributes = controller;
+    scenario.bsAttributes = link.bsAttributes;
+    scenario.cellRadiusM = link.cellRadiusM;
     scenario.scheduler = s;
     scenario.users = users;
     scenario.rngRun = run;
@@ -228,12 +249,14 @@ IdealDropUsers(uint32_t run)
  * @param s the scheduler
  * @param run drop number (RngRun), 1 to 18
  * @param controller further EdgeController attributes (name, value)
+ * @param link the uplink variant
  * @return the cell's result
  */
 CellResult
 RunIdealDrop(const C2SchedulerSpec& s,
              uint32_t run,
-             const std::vector<std::pair<std::string, std::string>>& controller = {})
+             const std::vector<std::pair<std::string, std::string>>& controller = {},
+             const UplinkVariant& link = kShannonUplink)
 {
     return RunCell(s,
                    IdealDropUsers(run),
@@ -242,7 +265,8 @@ RunIdealDrop(const C2SchedulerSpec& s,
                    run % 2 == 0,
                    MilliSeconds(100),
                    Time(0),
-                   controller);
+                   controller,
+                   link);
 }
 
 /// Users of a busy-server drop.
@@ -275,14 +299,19 @@ RunBusyDrop(const C2SchedulerSpec& s,
 /**
  * Ideal channel: for every scheduler and drop, each frame's completions in
  * the packet-level simulation equal the scheduler's served count, every
- * task ends, and nothing is late, incomplete or infeasible. Also records
+ * task ends, and nothing is late, incomplete or infeasible; with Shannon
+ * rates, and with the MCS table (planned from the rate tables the BS
+ * reports) on a loss-free link. Also records
  * the totals of each scheduler for the comparison test.
  */
 class IdealChannelPredictionTestCase : public TestCase
 {
   public:
-    IdealChannelPredictionTestCase()
-        : TestCase("Ideal channel: simulated completions equal the scheduler's predictions")
+    /// @param link the uplink variant
+    explicit IdealChannelPredictionTestCase(const UplinkVariant& link)
+        : TestCase("Ideal channel (" + link.name +
+                   "): simulated completions equal the scheduler's predictions"),
+          m_link(link)
     {
     }
 
@@ -297,7 +326,7 @@ class IdealChannelPredictionTestCase : public TestCase
             for (uint32_t run = 1; run <= 18; ++run)
             {
                 const uint32_t users = IdealDropUsers(run);
-                const CellResult r = RunIdealDrop(s, run);
+                const CellResult r = RunIdealDrop(s, run, {}, m_link);
                 NS_TEST_ASSERT_MSG_EQ(r.ended, users * frames, s.label << ": every task ends");
                 NS_TEST_ASSERT_MSG_EQ(r.frames.size(), frames, s.label << ": frames decided");
                 for (const EdgeFrameStats& f : r.frames)
@@ -334,6 +363,8 @@ class IdealChannelPredictionTestCase : public TestCase
         // The check above is only meaningful if tasks were served.
         NS_TEST_ASSERT_MSG_GT(predictedTotal, framesChecked, "schedulers served tasks");
     }
+
+    UplinkVariant m_link; //!< the uplink of the drops
 };
 
 /**
@@ -855,7 +886,8 @@ class EdgeInferenceSystemTestSuite : public TestSuite
     EdgeInferenceSystemTestSuite()
         : TestSuite("edge-inference-system", Type::SYSTEM)
     {
-        AddTestCase(new IdealChannelPredictionTestCase);
+        AddTestCase(new IdealChannelPredictionTestCase(kShannonUplink));
+        AddTestCase(new IdealChannelPredictionTestCase(kMcsUplink));
         AddTestCase(new SchedulerOrderingTestCase);
         AddTestCase(new AccuracyRejectionTestCase);
         AddTestCase(new BusyServerPredictionTestCase);
