@@ -63,7 +63,7 @@ TaskRecordCsvWriter::FormatRecord(const InferenceTaskRecord& r)
     os << std::setprecision(17);
     // Empty for events that did not happen (negative in the record).
     auto t = [&os](Time x) {
-        if (!x.IsNegative())
+        if (!x.IsStrictlyNegative())
         {
             os << x.GetSeconds();
         }

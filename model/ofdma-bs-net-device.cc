@@ -404,6 +404,39 @@ OfdmaBsNetDevice::AdaptTo(const std::vector<double>& sinr) const
     return la;
 }
 
+OfdmaLinkAdaptation
+OfdmaBsNetDevice::AdaptToFlat(double sinr, uint32_t nRbs) const
+{
+    // AdaptTo on nRbs equal SINRs with each logarithm taken once: the sums
+    // repeat the same additions in the same order, so the result is the
+    // same to the bit (EffectiveSinr and ShannonRate add one term per block).
+    const double perBlock = std::log2(1.0 + sinr);
+    double sum = 0;
+    for (uint32_t i = 0; i < nRbs; ++i)
+    {
+        sum += perBlock;
+    }
+    OfdmaLinkAdaptation la;
+    la.sinrDb = 10.0 * std::log10(std::exp2(sum / nRbs) - 1.0);
+    if (m_rateMapping == OfdmaRateMapping::SHANNON)
+    {
+        const double perBlockBps =
+            m_rbWidth * std::log2(1.0 + sinr / std::pow(10.0, m_snrGapDb / 10.0));
+        la.rateBps = 0;
+        for (uint32_t i = 0; i < nRbs; ++i)
+        {
+            la.rateBps += perBlockBps;
+        }
+        la.mcs = -1;
+    }
+    else
+    {
+        la.mcs = OfdmaRateMapping::SelectMcs(la.sinrDb);
+        la.rateBps = OfdmaRateMapping::McsRate(la.mcs, nRbs, m_rbWidth);
+    }
+    return la;
+}
+
 EdgeUplinkLinkState
 OfdmaBsNetDevice::PlanLinkState(Ptr<const OfdmaUeNetDevice> ue) const
 {
@@ -418,7 +451,7 @@ OfdmaBsNetDevice::PlanLinkState(Ptr<const OfdmaUeNetDevice> ue) const
     for (uint32_t n = 1; n <= GetNResourceBlocks(); ++n)
     {
         const double signalW = state.txPowerW / (n * m_rbWidth) * state.gain * m_rbWidth;
-        const OfdmaLinkAdaptation la = AdaptTo(std::vector<double>(n, signalW / (noiseW + 0.0)));
+        const OfdmaLinkAdaptation la = AdaptToFlat(signalW / (noiseW + 0.0), n);
         const bool decodable = la.mcs < 0 || la.sinrDb >= mcs0Db;
         state.rateBps.push_back(decodable ? la.rateBps : 0.0);
     }

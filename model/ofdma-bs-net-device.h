@@ -272,6 +272,14 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
      * @return rate (bit/s), effective SINR (dB) and MCS (-1 in Shannon mode)
      */
     OfdmaLinkAdaptation AdaptTo(const std::vector<double>& sinr) const;
+    /**
+     * @brief AdaptTo() on nRbs blocks of equal SINR, to the bit, with each
+     * logarithm taken once (PlanLinkState asks it for every block count).
+     * @param sinr linear SINR of every block
+     * @param nRbs number of blocks (>= 1)
+     * @return what AdaptTo(std::vector<double>(nRbs, sinr)) returns
+     */
+    OfdmaLinkAdaptation AdaptToFlat(double sinr, uint32_t nRbs) const;
 
     /**
      * @brief End of a desired reception (from the PHY): drops the packet

@@ -34,6 +34,7 @@
 #include "ns3/inference-task-header.h"
 #include "ns3/ipv4-header.h"
 #include "ns3/ofdma-ue-net-device.h"
+#include "ns3/task-record-csv-writer.h"
 #include "ns3/test.h"
 #include "ns3/udp-header.h"
 
@@ -879,6 +880,57 @@ class UserSweepTestCase : public TestCase
     }
 };
 
+/**
+ * TaskRecordCsvWriter: a time of exactly 0 (frame 0's creation and upload
+ * start) is written as 0, and an event that did not happen (a negative time
+ * in the record) as an empty field; checked by column name on a
+ * hand-filled record.
+ */
+class TaskRecordFormatTestCase : public TestCase
+{
+  public:
+    TaskRecordFormatTestCase()
+        : TestCase("tasks.csv: a time of 0 is written, an event that did not happen is empty")
+    {
+    }
+
+  private:
+    /// @param line a CSV line without quotes @return its fields
+    static std::vector<std::string> Fields(const std::string& line)
+    {
+        std::vector<std::string> out;
+        std::istringstream in(line + ",");
+        std::string field;
+        while (std::getline(in, field, ','))
+        {
+            out.push_back(field);
+        }
+        return out;
+    }
+
+    void DoRun() override
+    {
+        InferenceTaskRecord r;
+        r.scheduler = "ns3::TreeSearchC2Scheduler";
+        r.created = Seconds(0);
+        r.uploadStart = Seconds(0);
+        r.uploadEnd = MilliSeconds(25);
+        const std::vector<std::string> names = Fields(TaskRecordCsvWriter::GetHeader());
+        const std::vector<std::string> values = Fields(TaskRecordCsvWriter::FormatRecord(r));
+        NS_TEST_ASSERT_MSG_EQ(values.size(), names.size(), "one value per column");
+        std::map<std::string, std::string> row;
+        for (size_t i = 0; i < names.size(); ++i)
+        {
+            row[names[i]] = values[i];
+        }
+        NS_TEST_EXPECT_MSG_EQ(row["created_s"], "0", "created at 0");
+        NS_TEST_EXPECT_MSG_EQ(row["upload_start_s"], "0", "grant from 0");
+        NS_TEST_EXPECT_MSG_EQ(row["upload_end_s"], "0.025000000000000001", "25 ms, 17 digits");
+        NS_TEST_EXPECT_MSG_EQ(row["batch_start_s"], "", "never batched: -1 in the record");
+        NS_TEST_EXPECT_MSG_EQ(row["completion_s"], "", "never completed");
+    }
+};
+
 /// The system test suite.
 class EdgeInferenceSystemTestSuite : public TestSuite
 {
@@ -896,6 +948,7 @@ class EdgeInferenceSystemTestSuite : public TestSuite
         AddTestCase(new TimingGuardSensitivityTestCase);
         AddTestCase(new BusyServerSensitivityTestCase);
         AddTestCase(new UserSweepTestCase);
+        AddTestCase(new TaskRecordFormatTestCase);
     }
 };
 

@@ -12,15 +12,18 @@
 
 #include "ofdma-test-helpers.h"
 
+#include "ns3/boolean.h"
 #include "ns3/constant-position-mobility-model.h"
 #include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/edge-inference-compat.h"
 #include "ns3/node.h"
 #include "ns3/ofdma-bs-net-device.h"
+#include "ns3/ofdma-rate-mapping.h"
 #include "ns3/ofdma-ue-net-device.h"
 #include "ns3/ofdma-uplink-helper.h"
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
+#include "ns3/string.h"
 #include "ns3/test.h"
 #include "ns3/uinteger.h"
 
@@ -256,6 +259,100 @@ class RateScalingTestCase : public TestCase
                                       "ratio to one block, " << blocks[i] << " blocks");
         }
         Simulator::Destroy();
+    }
+};
+
+/**
+ * The uplink interface tells the planner what the UE will get: for a UE at
+ * 150 m and one at 900 m, in Shannon and in MCS mode, the link state's rate
+ * on n blocks equals, to the bit, the rate the UE transmits at on a grant
+ * of n blocks (what ComputeLinkAdaptation gives it at each packet's start,
+ * and TxStart reports), for every n = 1..100; in MCS mode the 900 m UE's
+ * rate falls at MCS steps as n grows, and where the SINR is below the
+ * lowest MCS threshold the link state says 0. The Shannon closed form's
+ * noise PSD is N0 (no SNR gap) and absent in MCS mode; grants given through
+ * the interface reach the UE.
+ */
+class UplinkSapTestCase : public TestCase
+{
+  public:
+    UplinkSapTestCase()
+        : TestCase("Uplink interface: planned rates equal the transmitted ones, per block count")
+    {
+    }
+
+  private:
+    void DoTeardown() override
+    {
+        Simulator::Destroy();
+    }
+
+    /**
+     * @param mcs MCS table mode if true, Shannon otherwise
+     * @param d the UE's distance (m)
+     * @param decreases receives whether some n carries less than n - 1
+     */
+    void CheckMode(bool mcs, double d, bool& decreases)
+    {
+        Cell cell(NodeContainer(NodeAt(d)));
+        Ptr<OfdmaUeNetDevice> ue = cell.ues[0];
+        cell.bs->SetAttribute("RateMapping", StringValue(mcs ? "McsTable" : "Shannon"));
+        cell.bs->SetAttribute("BlockErrors", BooleanValue(false));
+        EdgeUplinkSapProvider* sap = cell.bs->GetEdgeUplinkSapProvider();
+        NS_TEST_ASSERT_MSG_EQ(sap->GetNResourceBlocks(), 100u, "1 MHz in 10 kHz blocks");
+        const EdgeUplinkLinkState state = sap->GetLinkState(ue->GetAddress());
+        NS_TEST_ASSERT_MSG_EQ(state.rateBps.size(), 100u, "a rate per block count");
+        NS_TEST_ASSERT_MSG_EQ(state.shannonNoisePsdWHz, mcs ? 0.0 : cell.bs->GetNoisePsd(), "");
+        const double mcs0Db = OfdmaRateMapping::GetMcsTable().front().thresholdDb;
+        for (uint32_t n = 1; n <= 100; ++n)
+        {
+            // What the UE asks at the start of each packet on the top n blocks.
+            const OfdmaLinkAdaptation la = cell.bs->ComputeLinkAdaptation(ue, 100 - n, n);
+            const bool decodable = !mcs || la.sinrDb >= mcs0Db;
+            const double expected = decodable ? la.rateBps : 0.0;
+            NS_TEST_EXPECT_MSG_EQ(state.rateBps[n - 1],
+                                  expected,
+                                  (mcs ? "MCS" : "Shannon")
+                                      << ", " << d << " m, " << n << " blocks");
+            decreases = decreases || (n > 1 && state.rateBps[n - 1] < state.rateBps[n - 2]);
+        }
+        if (d < 200)
+        {
+            // Grants through the interface reach the UE, which sends at the
+            // planned rate (every block count is decodable this close).
+            Log log;
+            log.Connect(ue, cell.bs);
+            const std::vector<uint32_t> blocks{1, 10, 100};
+            for (size_t i = 0; i < blocks.size(); ++i)
+            {
+                const Time start = MilliSeconds(100 * i);
+                Simulator::Schedule(start, &Enqueue, ue, 1, 100);
+                sap->Grant(ue->GetAddress(),
+                           {100 - blocks[i], blocks[i], start, start + MilliSeconds(100)});
+            }
+            Simulator::Run();
+            NS_TEST_ASSERT_MSG_EQ(log.rate.size(), blocks.size(), "one packet per grant");
+            for (size_t i = 0; i < blocks.size(); ++i)
+            {
+                NS_TEST_EXPECT_MSG_EQ(log.rate[i],
+                                      state.rateBps[blocks[i] - 1],
+                                      blocks[i] << " blocks: sent at the planned rate");
+            }
+        }
+        Simulator::Destroy();
+    }
+
+    void DoRun() override
+    {
+        bool shannonDecreases = false;
+        bool mcsDecreases = false;
+        for (double d : {150.0, 900.0})
+        {
+            CheckMode(false, d, shannonDecreases);
+            CheckMode(true, d, mcsDecreases);
+        }
+        NS_TEST_EXPECT_MSG_EQ(shannonDecreases, false, "Shannon rates grow with n");
+        NS_TEST_EXPECT_MSG_EQ(mcsDecreases, true, "MCS rates fall at some MCS steps");
     }
 };
 
@@ -567,6 +664,7 @@ class OfdmaUplinkTestSuite : public TestSuite
         AddTestCase(new FlushQueueTestCase);
         AddTestCase(new GrantCheckTestCase);
         AddTestCase(new MovingUeTestCase);
+        AddTestCase(new UplinkSapTestCase);
     }
 };
 

@@ -149,7 +149,8 @@ Run(const ProfilerOptions& o)
     {
         std::cout << "Loading TorchScript model " << o.model << std::endl;
         net = std::make_unique<TorchScriptNetwork>(o.model);
-        training = "trained outside the profiler (TorchScript model " + o.model + ")";
+        training =
+            "none by the profiler: the weights are those of the TorchScript model " + o.model;
     }
     else
     {
