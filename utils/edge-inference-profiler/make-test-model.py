@@ -14,26 +14,22 @@ import sys
 import torch
 from torch import nn
 
+from multi_exit_layout import MultiExitLayout
 
-class TinyMultiExit(nn.Module):
+
+class TinyMultiExit(MultiExitLayout):
     def __init__(self):
-        super().__init__()
-        self.blocks = nn.ModuleList([
-            nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)),
-            nn.Sequential(nn.Conv2d(4, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)),
-            nn.Sequential(nn.Conv2d(8, 8, 3, padding=1), nn.ReLU()),
-        ])
-        self.exits = nn.ModuleList([
-            nn.Sequential(nn.AdaptiveAvgPool2d(2), nn.Flatten(), nn.Linear(c * 4, 10))
-            for c in (4, 8, 8)
-        ])
-
-    def forward(self, x):
-        outputs = []
-        for block, head in zip(self.blocks, self.exits):
-            x = block(x)
-            outputs.append(head(x))
-        return outputs
+        super().__init__(
+            [
+                nn.Sequential(nn.Conv2d(1, 4, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)),
+                nn.Sequential(nn.Conv2d(4, 8, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2)),
+                nn.Sequential(nn.Conv2d(8, 8, 3, padding=1), nn.ReLU()),
+            ],
+            [
+                nn.Sequential(nn.AdaptiveAvgPool2d(2), nn.Flatten(), nn.Linear(c * 4, 10))
+                for c in (4, 8, 8)
+            ],
+        )
 
 
 def main():
