@@ -28,67 +28,9 @@ C2ShelfSelector::C2ShelfSelector(const C2Problem& problem)
       m_needEvaluations(0),
       m_selectCalls(0)
 {
-    const auto& users = problem.GetUsers();
-    m_classSize.assign(m_nExits, 0);
-    // Offset of exit m for a task computed alone: sum_{n <= m} tau_n(1).
-    std::vector<double> alone(m_nExits, 0.0);
-    for (uint32_t n = 1; n <= m_nExits; ++n)
-    {
-        alone[n - 1] = problem.AloneTime(n);
-    }
+    CollectCandidates();
     std::vector<double> key;
-    bool sameBitsAndPower = true;
-    bool anyTable = false;
-    for (uint32_t k = 0; k < users.size(); ++k)
-    {
-        const uint32_t m = problem.RequiredExit(k);
-        if (m == 0)
-        {
-            continue;
-        }
-        const double tAlone = users[k].deadlineS - alone[m - 1];
-        if (!(tAlone > 0) || !(problem.Need(k, tAlone) <= m_capacity))
-        {
-            continue;
-        }
-        m_cand.push_back({k,
-                          m,
-                          users[k].deadlineS,
-                          users[k].bits,
-                          users[k].powerW,
-                          users[k].gain,
-                          problem.HasRateTable(k)});
-        anyTable = anyTable || problem.HasRateTable(k);
-        if (users[k].bits != users[m_cand.front().user].bits ||
-            users[k].powerW != users[m_cand.front().user].powerW)
-        {
-            sameBitsAndPower = false;
-        }
-    }
-    const UplinkRateModel& rate = problem.GetRateModel();
-    if (anyTable)
-    {
-        m_ordered = OrderByRateTables(key);
-    }
-    else if (rate.GetKind() == UplinkRateModel::FIXED_PSD)
-    {
-        // w_k(t) = D_k / (t log2(1 + SNR_k)): a t-independent factor over t.
-        m_ordered = true;
-        for (const Cand& c : m_cand)
-        {
-            const C2User& u = users[c.user];
-            key.push_back(u.bits / std::log2(1.0 + rate.Snr(u.powerW, u.gain)));
-        }
-    }
-    else if (sameBitsAndPower)
-    {
-        // With equal D and P, w_k(t) decreases with the gain for every t.
-        m_ordered = true;
-        for (const Cand& c : m_cand)
-        {
-            key.push_back(-users[c.user].gain);
-        }
-    }
+    m_ordered = NeedOrderKeys(key);
     if (m_ordered && !key.empty())
     {
         std::vector<uint32_t> idx(m_cand.size());
@@ -104,6 +46,7 @@ C2ShelfSelector::C2ShelfSelector(const C2Problem& problem)
         }
         m_cand.swap(sorted);
     }
+    m_classSize.assign(m_nExits, 0);
     for (const Cand& c : m_cand)
     {
         m_candidates.push_back(c.user);
@@ -112,6 +55,72 @@ C2ShelfSelector::C2ShelfSelector(const C2Problem& problem)
     m_rangeList.resize((m_nExits + 1) * (m_nExits + 1));
     m_rangeBuilt.assign(m_rangeList.size(), false);
     m_theta.assign(m_cand.size(), 0.0);
+}
+
+void
+C2ShelfSelector::CollectCandidates()
+{
+    const auto& users = m_problem.GetUsers();
+    for (uint32_t k = 0; k < users.size(); ++k)
+    {
+        const uint32_t m = m_problem.RequiredExit(k);
+        if (m == 0)
+        {
+            continue;
+        }
+        // Served alone, the task's compute offset is sum_{n <= m} tau_n(1).
+        const double tAlone = users[k].deadlineS - m_problem.AloneTime(m);
+        if (!(tAlone > 0) || !(m_problem.Need(k, tAlone) <= m_capacity))
+        {
+            continue;
+        }
+        m_cand.push_back({k,
+                          m,
+                          users[k].deadlineS,
+                          users[k].bits,
+                          users[k].powerW,
+                          users[k].gain,
+                          m_problem.HasRateTable(k)});
+    }
+}
+
+bool
+C2ShelfSelector::NeedOrderKeys(std::vector<double>& key) const
+{
+    const auto& users = m_problem.GetUsers();
+    const UplinkRateModel& rate = m_problem.GetRateModel();
+    bool sameBitsAndPower = true;
+    bool anyTable = false;
+    for (const Cand& c : m_cand)
+    {
+        anyTable = anyTable || c.table;
+        sameBitsAndPower =
+            sameBitsAndPower && c.bits == m_cand.front().bits && c.powerW == m_cand.front().powerW;
+    }
+    if (anyTable)
+    {
+        return OrderByRateTables(key);
+    }
+    if (rate.GetKind() == UplinkRateModel::FIXED_PSD)
+    {
+        // w_k(t) = D_k / (t log2(1 + SNR_k)): a t-independent factor over t.
+        for (const Cand& c : m_cand)
+        {
+            const C2User& u = users[c.user];
+            key.push_back(u.bits / std::log2(1.0 + rate.Snr(u.powerW, u.gain)));
+        }
+        return true;
+    }
+    if (sameBitsAndPower)
+    {
+        // With equal D and P, w_k(t) decreases with the gain for every t.
+        for (const Cand& c : m_cand)
+        {
+            key.push_back(-users[c.user].gain);
+        }
+        return true;
+    }
+    return false;
 }
 
 const C2Problem&

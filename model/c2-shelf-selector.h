@@ -184,6 +184,16 @@ class C2ShelfSelector
         bool table;       //!< the user has a rate table
     };
 
+    /// Fills m_cand with the users some set can serve (class description).
+    void CollectCandidates();
+    /**
+     * @brief Decides the mode: whether the need order of the candidates is
+     * the same for every t, and if so the key that sorts them in it.
+     * @param key receives one key per candidate (ascending = smaller need)
+     *        in ordered mode; may stay empty when the order is given
+     * @return true for ordered mode
+     */
+    bool NeedOrderKeys(std::vector<double>& key) const;
     /**
      * @brief Ordered mode with rate tables: holds when every candidate has a
      * table and the tables form a dominance chain (see the .cc).
