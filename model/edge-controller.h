@@ -29,7 +29,6 @@ class C2Scheduler;
 class EdgeServer;
 class InferenceClient;
 class EdgeUplinkSapProvider;
-struct EdgeUplinkLinkState;
 
 /**
  * @ingroup edge-inference

@@ -93,6 +93,16 @@ wait_until() {
   done
 }
 
+# check_merged_equal SWEEP OUT LOCAL LOG WHAT: merges OUT and requires its
+# merged.csv to equal LOCAL/merged.csv byte for byte.
+check_merged_equal() {
+  if "$tool" merge "$1" --out "$2" 2>>"$4" && cmp "$2/merged.csv" "$3/merged.csv"; then
+    pass "$5"
+  else
+    fail "$5: merge failed or the merged CSVs differ ($4)"
+  fi
+}
+
 # Two free TCP ports on the loopback interface (for slurmctld and slurmd).
 free_ports() {
   python3 -c 'import socket
@@ -271,12 +281,8 @@ check_smoke_array() {
   else
     fail "job array $job: $logs task logs, expected 8"
   fi
-  if "$tool" merge "$smoke" --out "$tmp/slurm-smoke" 2>>"$tmp/slurm-smoke.log" &&
-    cmp "$tmp/slurm-smoke/merged.csv" "$tmp/local-smoke/merged.csv"; then
-    pass "smoke.json: merged CSV of the Slurm array equals that of run --jobs 2 (cmp)"
-  else
-    fail "smoke.json: merged CSVs differ or merge failed ($tmp/slurm-smoke.log)"
-  fi
+  check_merged_equal "$smoke" "$tmp/slurm-smoke" "$tmp/local-smoke" "$tmp/slurm-smoke.log" \
+    "smoke.json: merged CSV of the Slurm array equals that of run --jobs 2 (cmp)"
 }
 
 # A sweep of 4 runs of several seconds each, slow enough to cancel one.
@@ -359,12 +365,8 @@ check_resume() {
     counts+="$id: $(attempts "$out" "$id"); "
   done
   echo "     starts per run (attempts.log): $counts"
-  if "$tool" merge "$tmp/slow.json" --out "$out" 2>>"$tmp/resume.log" &&
-    cmp "$out/merged.csv" "$tmp/local-slow/merged.csv"; then
-    pass "after the resume, the merged CSV equals that of run --jobs 2 (cmp)"
-  else
-    fail "merged CSV after the resume differs from the local one"
-  fi
+  check_merged_equal "$tmp/slow.json" "$out" "$tmp/local-slow" "$tmp/resume.log" \
+    "after the resume, the merged CSV equals that of run --jobs 2 (cmp)"
 }
 
 start=$SECONDS
