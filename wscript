@@ -86,6 +86,7 @@ def build(bld):
         'test/edge-inference-system-test-suite.cc',
         'test/edge-server-test-suite.cc',
         'test/fuzz-regressions-test-suite.cc',
+        'test/ofdma-arq-test-suite.cc',
         'test/ofdma-channel-test-suite.cc',
         'test/ofdma-interference-test-suite.cc',
         'test/ofdma-rate-mapping-test-suite.cc',

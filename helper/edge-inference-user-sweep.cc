@@ -203,7 +203,7 @@ EdgeInferenceUserSweep::WriteSummary(const std::string& folder, std::ostream& ta
         throw EdgeInferenceError("cannot write " + folder + "/summary.csv");
     }
     summary << "scheduler,users,runs,frames,completed_per_frame,completed_per_second,"
-               "predicted_per_frame\n";
+               "predicted_per_frame,completed_over_predicted\n";
     const double frameS = m_base.framePeriod.GetSeconds();
     table << "\nThroughput, completed tasks per second (per frame of "
           << m_base.framePeriod.GetMilliSeconds() << " ms in brackets)\n";
@@ -227,9 +227,15 @@ EdgeInferenceUserSweep::WriteSummary(const std::string& folder, std::ostream& ta
             cell << std::fixed << std::setprecision(1) << perFrame / frameS << " ("
                  << std::setprecision(2) << perFrame << ")";
             table << std::setw(columnWidth(s)) << cell.str();
+            const double predicted = PredictedPerFrame(s.label, k);
             summary << CsvField(s.label) << "," << k << "," << m_runs << "," << m_base.frames << ","
                     << std::setprecision(17) << perFrame << "," << perFrame / frameS << ","
-                    << PredictedPerFrame(s.label, k) << "\n";
+                    << predicted << ",";
+            if (predicted > 0) // no ratio when nothing was served
+            {
+                summary << perFrame / predicted;
+            }
+            summary << "\n";
         }
         table << "\n";
     }

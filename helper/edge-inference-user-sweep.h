@@ -38,7 +38,8 @@ namespace ns3
  *    users,run and TaskRecordCsvWriter's columns;
  *  - summary.csv: scheduler,users,runs,frames,completed_per_frame,
  *    completed_per_second,predicted_per_frame (sums over the drops divided
- *    by frames x drops);
+ *    by frames x drops),completed_over_predicted (empty when nothing was
+ *    served);
  *  - throughput.plt and, if gnuplot is installed, throughput.png.
  * A scheduler label holding a comma or a quote is quoted as CSV requires.
  */

@@ -110,6 +110,23 @@ OfdmaBsNetDevice::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&OfdmaBsNetDevice::m_blockErrors),
                           MakeBooleanChecker())
+            .AddAttribute("TargetBler",
+                          "Block error rate the McsTable link adaptation aims at (in [1e-6, "
+                          "0.5]): the highest MCS whose BLER at the effective SINR is at most "
+                          "this is chosen, for transmissions and in the planned rates alike. "
+                          "The default 0.1 is the MCS thresholds' own BLER; lower values back "
+                          "off by BlerSlope * ln((1 - T) / (9 T)) dB.",
+                          DoubleValue(0.1),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::m_targetBler),
+                          MakeDoubleChecker<double>(1e-6, 0.5))
+            .AddAttribute("AirtimeMargin",
+                          "Extra airtime the planned rates leave for retransmissions (a "
+                          "fraction, in [0, 10]): the link state reports rate / (1 + margin) "
+                          "on every block count, so a served task's grant is that much longer "
+                          "than its first transmission needs. 0 plans the delivered rate.",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::m_airtimeMargin),
+                          MakeDoubleChecker<double>(0.0, 10.0))
             .AddAttribute("Phy",
                           "The PHY of the device.",
                           PointerValue(),
@@ -122,7 +139,8 @@ OfdmaBsNetDevice::GetTypeId()
                             "ns3::OfdmaBsNetDevice::RxTracedCallback")
             .AddTraceSource("RxDrop",
                             "A packet from a UE was lost: packet, reason (\"sinr\": the SINR "
-                            "fell below what its rate needed; \"bler\": block error).",
+                            "fell below what its rate needed; \"bler\": block error). The UE "
+                            "is told at once (ARQ feedback) and may send it again.",
                             MakeTraceSourceAccessor(&OfdmaBsNetDevice::m_rxDropTrace),
                             "ns3::OfdmaBsNetDevice::RxDropTracedCallback");
     return tid;
@@ -138,6 +156,8 @@ OfdmaBsNetDevice::OfdmaBsNetDevice()
       m_snrGapDb(0),
       m_blerSlopeDb(0.5),
       m_blockErrors(true),
+      m_targetBler(0.1),
+      m_airtimeMargin(0),
       m_uplinkSapProvider(std::make_unique<MemberEdgeUplinkSapProvider<OfdmaBsNetDevice>>(this))
 {
     NS_LOG_FUNCTION(this);
@@ -398,7 +418,7 @@ OfdmaBsNetDevice::AdaptTo(const std::vector<double>& sinr) const
     }
     else
     {
-        la.mcs = OfdmaRateMapping::SelectMcs(la.sinrDb);
+        la.mcs = OfdmaRateMapping::SelectMcs(la.sinrDb, McsMarginDb());
         la.rateBps = OfdmaRateMapping::McsRate(la.mcs, sinr.size(), m_rbWidth);
     }
     return la;
@@ -431,10 +451,16 @@ OfdmaBsNetDevice::AdaptToFlat(double sinr, uint32_t nRbs) const
     }
     else
     {
-        la.mcs = OfdmaRateMapping::SelectMcs(la.sinrDb);
+        la.mcs = OfdmaRateMapping::SelectMcs(la.sinrDb, McsMarginDb());
         la.rateBps = OfdmaRateMapping::McsRate(la.mcs, nRbs, m_rbWidth);
     }
     return la;
+}
+
+double
+OfdmaBsNetDevice::McsMarginDb() const
+{
+    return OfdmaRateMapping::BlerTargetMarginDb(m_targetBler, m_blerSlopeDb);
 }
 
 EdgeUplinkLinkState
@@ -447,15 +473,16 @@ OfdmaBsNetDevice::PlanLinkState(Ptr<const OfdmaUeNetDevice> ue) const
     // The SINR ComputeLinkAdaptation will see on n blocks, less the
     // interference: P / (n W) g W over N0 W, in the same operations.
     const double noiseW = m_phy->GetNoisePowerPerRb();
-    const double mcs0Db = OfdmaRateMapping::GetMcsTable().front().thresholdDb;
+    const double mcs0Db = OfdmaRateMapping::GetMcsTable().front().thresholdDb + McsMarginDb();
     for (uint32_t n = 1; n <= GetNResourceBlocks(); ++n)
     {
         const double signalW = state.txPowerW / (n * m_rbWidth) * state.gain * m_rbWidth;
         const OfdmaLinkAdaptation la = AdaptToFlat(signalW / (noiseW + 0.0), n);
         const bool decodable = la.mcs < 0 || la.sinrDb >= mcs0Db;
-        state.rateBps.push_back(decodable ? la.rateBps : 0.0);
+        state.rateBps.push_back(decodable ? la.rateBps / (1.0 + m_airtimeMargin) : 0.0);
     }
-    if (m_rateMapping == OfdmaRateMapping::SHANNON)
+    // The closed form is the delivered Shannon rate: only without a margin.
+    if (m_rateMapping == OfdmaRateMapping::SHANNON && m_airtimeMargin == 0)
     {
         state.shannonNoisePsdWHz = GetNoisePsd() * std::pow(10.0, m_snrGapDb / 10.0);
     }
@@ -511,35 +538,55 @@ OfdmaBsNetDevice::PhyRxEnd(Ptr<const OfdmaSpectrumSignalParameters> params,
                            const std::vector<double>& minSinr)
 {
     NS_LOG_FUNCTION(this << params);
-    const double eff = OfdmaRateMapping::EffectiveSinr(minSinr);
-    const double sinrDb = 10.0 * std::log10(eff);
-    if (params->mcs < 0)
+    const double sinrDb = 10.0 * std::log10(OfdmaRateMapping::EffectiveSinr(minSinr));
+    const std::string lossReason = DecodeFailure(*params, minSinr, sinrDb);
+    // ARQ feedback: the UE learns the outcome as the BS decodes (an ideal,
+    // immediate ACK/NACK; the UE decides whether to send it again).
+    Ptr<OfdmaUeNetDevice> ue = DynamicCast<OfdmaUeNetDevice>(params->ue);
+    if (!lossReason.empty())
+    {
+        m_rxDropTrace(params->packet, lossReason);
+        if (ue)
+        {
+            ue->ReceiveArqFeedback(params->packet->GetUid(), false);
+        }
+        return;
+    }
+    if (ue)
+    {
+        ue->ReceiveArqFeedback(params->packet->GetUid(), true);
+    }
+    const Address from = params->ue->GetAddress();
+    m_rxTrace(params->packet, from, sinrDb, params->rateBps);
+    ForwardUp(params->packet->Copy(), params->protocol, from);
+}
+
+std::string
+OfdmaBsNetDevice::DecodeFailure(const OfdmaSpectrumSignalParameters& params,
+                                const std::vector<double>& minSinr,
+                                double sinrDb) const
+{
+    if (params.mcs < 0)
     {
         // Shannon: the rate was chosen for the SINR known at its start;
         // the relative tolerance absorbs rounding, not real SINR drops.
         const double achievable =
             OfdmaRateMapping::ShannonRate(minSinr, m_rbWidth, std::pow(10.0, m_snrGapDb / 10.0));
-        if (achievable < params->rateBps * (1 - edgeinference::kRelativeTolerance))
+        if (achievable < params.rateBps * (1 - edgeinference::kRelativeTolerance))
         {
-            NS_LOG_LOGIC("drop: rate " << params->rateBps << " > achievable " << achievable);
-            m_rxDropTrace(params->packet, "sinr");
-            return;
+            NS_LOG_LOGIC("drop: rate " << params.rateBps << " > achievable " << achievable);
+            return "sinr";
         }
+        return "";
     }
-    else
+    const double bler = OfdmaRateMapping::Bler(params.mcs, sinrDb, m_blerSlopeDb);
+    if (m_blockErrors && m_blerRng->GetValue() < bler)
     {
-        const double bler = OfdmaRateMapping::Bler(params->mcs, sinrDb, m_blerSlopeDb);
-        if (m_blockErrors && m_blerRng->GetValue() < bler)
-        {
-            NS_LOG_LOGIC("drop: block error (MCS " << params->mcs << ", SINR " << sinrDb
-                                                   << " dB, BLER " << bler << ")");
-            m_rxDropTrace(params->packet, "bler");
-            return;
-        }
+        NS_LOG_LOGIC("drop: block error (MCS " << params.mcs << ", SINR " << sinrDb << " dB, BLER "
+                                               << bler << ")");
+        return "bler";
     }
-    const Address from = params->ue->GetAddress();
-    m_rxTrace(params->packet, from, sinrDb, params->rateBps);
-    ForwardUp(params->packet->Copy(), params->protocol, from);
+    return "";
 }
 
 // ---- grants ----

@@ -53,7 +53,11 @@ class OfdmaUeNetDevice;
  * - MCS mode: the packet is dropped (RxDrop "bler") with the BLER of its
  *   MCS at the effective SINR of those minima, unless BlockErrors is false
  *   (an ideal, loss-free link at MCS-quantised rates).
- * Otherwise the Rx trace fires and the packet goes up the stack.
+ * Otherwise the Rx trace fires and the packet goes up the stack. Either
+ * way the UE is told the outcome at once (ideal ARQ feedback), and
+ * OfdmaUeNetDevice sends a lost packet again while its grant lasts, up to
+ * its MaxRetransmissions. TargetBler makes link adaptation pick a lower MCS
+ * than the thresholds' 10 % BLER would.
  *
  * The device is the back end of the scheduler host's uplink interface
  * (GetEdgeUplinkSapProvider, see EdgeUplinkSapProvider): it gives the
@@ -128,7 +132,8 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
      * power spread evenly over the nRbs blocks times GetChannelGain(), and
      * I_rb the interference the PHY measures now. The rate follows the
      * RateMapping attribute: Shannon with SnrGap, or the highest MCS whose
-     * threshold the effective SINR reaches (MCS 0 if none). Aborts if the
+     * BLER at the effective SINR is at most TargetBler (MCS 0 if none;
+     * OfdmaRateMapping::BlerTargetMarginDb). Aborts if the
      * blocks are empty or out of the carrier.
      *
      * @param ue a UE served by this BS
@@ -144,9 +149,10 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
      * @brief What the planner is told about a UE: the rate of an n-block
      * grant for n = 1..GetNResourceBlocks(), from ComputeLinkAdaptation's
      * SINR without interference (none in a single cell, where grants are
-     * disjoint), and 0 where the effective SINR is below the lowest MCS
-     * threshold (MCS mode). In Shannon mode it also gives the closed form's
-     * noise PSD, N0 times the SNR gap.
+     * disjoint), and 0 where no MCS meets TargetBler (MCS mode); every
+     * rate is divided by 1 + AirtimeMargin. In Shannon mode without a
+     * margin it also gives the closed form's noise PSD, N0 times the SNR
+     * gap.
      * @param ue a UE served by this BS
      * @return the link state
      */
@@ -281,15 +287,30 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
      */
     OfdmaLinkAdaptation AdaptToFlat(double sinr, uint32_t nRbs) const;
 
+    /// @return the MCS threshold back-off (dB) of the TargetBler attribute
+    double McsMarginDb() const;
+
     /**
      * @brief End of a desired reception (from the PHY): drops the packet
      * (RxDrop "sinr" or "bler", see the class description) or fires Rx and
-     * passes a copy of it up the stack.
+     * passes a copy of it up the stack; either way the sending UE gets its
+     * ARQ feedback (OfdmaUeNetDevice::ReceiveArqFeedback).
      * @param params the signal
      * @param minSinr minimum SINR per block over its duration (linear)
      */
     void PhyRxEnd(Ptr<const OfdmaSpectrumSignalParameters> params,
                   const std::vector<double>& minSinr);
+
+    /**
+     * @brief Whether a reception fails, and why.
+     * @param params the signal
+     * @param minSinr minimum SINR per block over its duration (linear)
+     * @param sinrDb effective SINR of minSinr (dB)
+     * @return "" if decoded, else the RxDrop reason ("sinr" or "bler")
+     */
+    std::string DecodeFailure(const OfdmaSpectrumSignalParameters& params,
+                              const std::vector<double>& minSinr,
+                              double sinrDb) const;
 
     /// @param v bandwidth to check and set (Hz, finite and > 0; aborts
     ///        otherwise or once the carrier is frozen)
@@ -333,6 +354,8 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
     double m_snrGapDb;                        //!< SnrGap attribute (dB)
     double m_blerSlopeDb;                     //!< BlerSlope attribute (dB)
     bool m_blockErrors;                       //!< BlockErrors attribute
+    double m_targetBler;                      //!< TargetBler attribute
+    double m_airtimeMargin;                   //!< AirtimeMargin attribute (fraction)
     mutable Ptr<const SpectrumModel> m_model; //!< carrier model, built on first use
     std::vector<Ptr<OfdmaUeNetDevice>> m_ues; //!< served UEs
     /// per block: registered grants by start time

@@ -84,18 +84,28 @@ OfdmaRateMapping::ShannonRate(const std::vector<double>& sinr, double rbWidthHz,
 }
 
 int
-OfdmaRateMapping::SelectMcs(double effectiveSinrDb)
+OfdmaRateMapping::SelectMcs(double effectiveSinrDb, double marginDb)
 {
     const auto& table = GetMcsTable();
     int best = 0;
     for (size_t m = 0; m < table.size(); ++m)
     {
-        if (table[m].thresholdDb <= effectiveSinrDb)
+        if (table[m].thresholdDb + marginDb <= effectiveSinrDb)
         {
             best = static_cast<int>(m);
         }
     }
     return best;
+}
+
+double
+OfdmaRateMapping::BlerTargetMarginDb(double targetBler, double slopeDb)
+{
+    NS_ABORT_MSG_UNLESS(targetBler > 0 && targetBler < 1,
+                        "target BLER must be in (0, 1), got " << targetBler);
+    NS_ABORT_MSG_UNLESS(slopeDb > 0, "BLER slope must be > 0 dB, got " << slopeDb);
+    // 1 / (1 + 9 e^y) <= T  <=>  e^y >= (1 - T) / (9 T).
+    return slopeDb * std::log((1.0 - targetBler) / (9.0 * targetBler));
 }
 
 double

@@ -93,11 +93,27 @@ class OfdmaRateMapping
     /**
      * @brief Chooses the MCS for an effective SINR.
      * @param effectiveSinrDb effective SINR (dB)
-     * @return the highest MCS whose threshold is <= the SINR; 0 (the most
-     *         robust MCS) when none is, so that a transmission is still
-     *         attempted (and most likely lost)
+     * @param marginDb back-off (dB) added to every threshold; 0 targets the
+     *        10 % BLER of the thresholds, see BlerTargetMarginDb
+     * @return the highest MCS whose threshold plus marginDb is <= the SINR;
+     *         0 (the most robust MCS) when none is, so that a transmission
+     *         is still attempted (and most likely lost)
      */
-    static int SelectMcs(double effectiveSinrDb);
+    static int SelectMcs(double effectiveSinrDb, double marginDb = 0.0);
+
+    /**
+     * @brief The threshold back-off that makes SelectMcs pick the highest
+     * MCS whose BLER is at most a target.
+     *
+     * Bler(m, x) <= T exactly when x >= s_m + sigma ln((1 - T) / (9 T)), so
+     * the back-off is the same for every MCS: 0 at T = 10 %, positive below.
+     * Aborts if targetBler is not in (0, 1) or slopeDb <= 0.
+     *
+     * @param targetBler the largest acceptable block error rate, in (0, 1)
+     * @param slopeDb logistic slope sigma (dB, > 0)
+     * @return the back-off (dB) to pass to SelectMcs
+     */
+    static double BlerTargetMarginDb(double targetBler, double slopeDb);
 
     /**
      * @brief Rate of an MCS over a set of blocks. Aborts if mcs is not an

@@ -49,6 +49,14 @@ OfdmaUeNetDevice::GetTypeId()
                           UintegerValue(1000),
                           MakeUintegerAccessor(&OfdmaUeNetDevice::m_maxQueuePackets),
                           MakeUintegerChecker<uint32_t>(1))
+            .AddAttribute("MaxRetransmissions",
+                          "ARQ: how many times a packet the BS failed to decode is sent again "
+                          "(0 = never). A lost packet goes back to the head of the queue while "
+                          "the grant it was sent in lasts (Retransmit trace); past the limit, "
+                          "or once that grant has ended, it is dropped (Drop trace).",
+                          UintegerValue(3),
+                          MakeUintegerAccessor(&OfdmaUeNetDevice::m_maxRetransmissions),
+                          MakeUintegerChecker<uint32_t>(0, 1000))
             .AddAttribute("Phy",
                           "The PHY of the device.",
                           PointerValue(),
@@ -66,9 +74,16 @@ OfdmaUeNetDevice::GetTypeId()
                             "A grant ended: grant, bytes and packets still queued.",
                             MakeTraceSourceAccessor(&OfdmaUeNetDevice::m_grantEndTrace),
                             "ns3::OfdmaUeNetDevice::GrantEndTracedCallback")
+            .AddTraceSource("Retransmit",
+                            "A packet the BS failed to decode goes back to the head of the "
+                            "queue: packet, which retransmission (1 = the first).",
+                            MakeTraceSourceAccessor(&OfdmaUeNetDevice::m_retransmitTrace),
+                            "ns3::OfdmaUeNetDevice::RetransmitTracedCallback")
             .AddTraceSource("Drop",
                             "A packet was dropped by the UE: packet, reason (\"queue full\", "
-                            "\"no serving BS\", \"flushed\": discarded by FlushQueue).",
+                            "\"no serving BS\", \"flushed\": discarded by FlushQueue; "
+                            "\"retransmission limit\" or \"grant ended\": lost on the air "
+                            "and not sent again).",
                             MakeTraceSourceAccessor(&OfdmaUeNetDevice::m_dropTrace),
                             "ns3::OfdmaUeNetDevice::DropTracedCallback");
     return tid;
@@ -77,6 +92,7 @@ OfdmaUeNetDevice::GetTypeId()
 OfdmaUeNetDevice::OfdmaUeNetDevice()
     : m_txPowerDbm(23.0),
       m_maxQueuePackets(1000),
+      m_maxRetransmissions(3),
       m_queuedBytes(0),
       m_hasActiveGrant(false),
       m_transmitting(false)
@@ -96,6 +112,7 @@ OfdmaUeNetDevice::DoDispose()
     CancelGrants();
     m_txEndEvent.Cancel();
     m_queue.clear();
+    m_unacknowledged.clear();
     m_txPacket = nullptr;
     if (m_phy)
     {
@@ -205,6 +222,7 @@ OfdmaUeNetDevice::TryTransmit()
     auto params = Create<OfdmaSpectrumSignalParameters>();
     params->packet = packet;
     params->protocol = head.protocol;
+    m_unacknowledged[packet->GetUid()] = Unacknowledged{head, g};
     params->firstRb = g.firstRb;
     params->nRbs = g.nRbs;
     params->rateBps = la.rateBps;
@@ -231,6 +249,43 @@ OfdmaUeNetDevice::EndTx()
     Ptr<Packet> p = m_txPacket;
     m_txPacket = nullptr;
     m_txEndTrace(p);
+    TryTransmit();
+}
+
+void
+OfdmaUeNetDevice::ReceiveArqFeedback(uint64_t packetUid, bool decoded)
+{
+    NS_LOG_FUNCTION(this << packetUid << decoded);
+    const auto it = m_unacknowledged.find(packetUid);
+    if (it == m_unacknowledged.end())
+    {
+        NS_LOG_LOGIC("feedback on packet " << packetUid << ", not awaited; ignored");
+        return;
+    }
+    Unacknowledged sent = it->second;
+    m_unacknowledged.erase(it);
+    if (decoded)
+    {
+        return;
+    }
+    if (sent.item.retransmissions >= m_maxRetransmissions)
+    {
+        m_dropTrace(sent.item.packet, "retransmission limit");
+        return;
+    }
+    // Only within the grant it was sent in: a later grant belongs to a
+    // later task, which must not carry this one's data.
+    const bool sameGrant = m_hasActiveGrant && m_activeGrant == sent.grant;
+    if (!sameGrant)
+    {
+        m_dropTrace(sent.item.packet, "grant ended");
+        return;
+    }
+    ++sent.item.retransmissions;
+    NS_LOG_LOGIC("packet " << packetUid << " lost; retransmission " << sent.item.retransmissions);
+    m_retransmitTrace(sent.item.packet, sent.item.retransmissions);
+    m_queuedBytes += sent.item.packet->GetSize();
+    m_queue.push_front(sent.item);
     TryTransmit();
 }
 
@@ -340,7 +395,10 @@ OfdmaUeNetDevice::Send(Ptr<Packet> packet, const Address& dest, uint16_t protoco
         m_dropTrace(packet, "queue full");
         return false;
     }
-    m_queue.push_back({packet, protocolNumber});
+    Item item;
+    item.packet = packet;
+    item.protocol = protocolNumber;
+    m_queue.push_back(item);
     m_queuedBytes += packet->GetSize();
     TryTransmit();
     return true;

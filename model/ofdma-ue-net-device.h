@@ -14,6 +14,7 @@
 #include "ns3/traced-callback.h"
 
 #include <deque>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -81,6 +82,12 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
                                            uint32_t bytesLeft,
                                            uint32_t packetsLeft);
     /**
+     * TracedCallback signature of Retransmit.
+     * @param packet the packet sent again
+     * @param retransmission which retransmission it is (1 = the first)
+     */
+    typedef void (*RetransmitTracedCallback)(Ptr<const Packet> packet, uint32_t retransmission);
+    /**
      * TracedCallback signature of Drop.
      * @param packet the packet
      * @param reason why it was dropped
@@ -99,6 +106,21 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
      * @param grant the grant
      */
     void SetGrant(const OfdmaGrant& grant);
+
+    /**
+     * @brief ARQ feedback from the serving BS on a packet this UE sent
+     * (OfdmaBsNetDevice calls it as it decodes or loses the packet).
+     *
+     * A lost packet goes back to the head of the queue (Retransmit trace)
+     * if it has been sent again fewer than MaxRetransmissions times and the
+     * grant it was sent in is still in force; otherwise it is dropped (Drop
+     * trace, reason "retransmission limit" or "grant ended"). Feedback on a
+     * packet the UE is not waiting for is ignored.
+     *
+     * @param packetUid the packet's uid (Packet::GetUid)
+     * @param decoded whether the BS decoded it
+     */
+    void ReceiveArqFeedback(uint64_t packetUid, bool decoded);
 
     /**
      * @brief Drops every queued packet (not a packet on the air), firing
@@ -175,8 +197,16 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
     /// A queued packet.
     struct Item
     {
-        Ptr<Packet> packet; //!< the packet
-        uint16_t protocol;  //!< its protocol number
+        Ptr<Packet> packet;          //!< the packet
+        uint16_t protocol;           //!< its protocol number
+        uint32_t retransmissions{0}; //!< times it has been sent again
+    };
+
+    /// A packet sent and not yet acknowledged, with the grant it was sent in.
+    struct Unacknowledged
+    {
+        Item item;        //!< the packet
+        OfdmaGrant grant; //!< the grant it was sent in
     };
 
     /// @param grant the grant that starts now: becomes the active grant, and
@@ -192,12 +222,14 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
     /// Cancels all pending grants (e.g. when leaving a BS).
     void CancelGrants();
 
-    Ptr<OfdmaUePhy> m_phy;      //!< PHY
-    Ptr<OfdmaBsNetDevice> m_bs; //!< serving BS
-    double m_txPowerDbm;        //!< TxPower attribute (dBm)
-    uint32_t m_maxQueuePackets; //!< MaxQueuePackets attribute
-    std::deque<Item> m_queue;   //!< packets waiting
-    uint32_t m_queuedBytes;     //!< bytes in m_queue
+    Ptr<OfdmaUePhy> m_phy;                               //!< PHY
+    Ptr<OfdmaBsNetDevice> m_bs;                          //!< serving BS
+    double m_txPowerDbm;                                 //!< TxPower attribute (dBm)
+    uint32_t m_maxQueuePackets;                          //!< MaxQueuePackets attribute
+    uint32_t m_maxRetransmissions;                       //!< MaxRetransmissions attribute
+    std::map<uint64_t, Unacknowledged> m_unacknowledged; //!< sent, by packet uid
+    std::deque<Item> m_queue;                            //!< packets waiting
+    uint32_t m_queuedBytes;                              //!< bytes in m_queue
 
     /// A grant not yet ended, with its start and end events.
     struct PendingGrant
@@ -218,6 +250,7 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
     TracedCallback<Ptr<const Packet>> m_txEndTrace;                              //!< TxEnd
     TracedCallback<const OfdmaGrant&, uint32_t, uint32_t> m_grantEndTrace;       //!< GrantEnd
     TracedCallback<Ptr<const Packet>, const std::string&> m_dropTrace;           //!< Drop
+    TracedCallback<Ptr<const Packet>, uint32_t> m_retransmitTrace;               //!< Retransmit
 };
 
 } // namespace ns3

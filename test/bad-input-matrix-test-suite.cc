@@ -35,6 +35,7 @@
 #include "ns3/packet.h"
 #include "ns3/simulator.h"
 #include "ns3/test.h"
+#include "ns3/uinteger.h"
 
 #include <cmath>
 #include <cstdint>
@@ -580,7 +581,8 @@ class ShortGrantTestCase : public TestCase
  *   returns 0 below every threshold); 86 dB below MCS 0's threshold
  *   (-8.2 dB) with the 0.5 dB slope the BLER is 1 / (1 + 9 e^-171), i.e.
  *   exactly 1.0 in double, so every later packet is dropped with reason
- *   "bler".
+ *   "bler" at the BS and, ARQ being off here (MaxRetransmissions 0), with
+ *   "retransmission limit" at the UE.
  * Either way the simulation ends at the grant end: no hang, no crash.
  */
 class LeavesCoverageTestCase : public TestCase
@@ -607,6 +609,7 @@ class LeavesCoverageTestCase : public TestCase
         {
             helper.SetBsDeviceAttribute("RateMapping", EnumValue(OfdmaRateMapping::MCS_TABLE));
         }
+        helper.SetUeDeviceAttribute("MaxRetransmissions", UintegerValue(0));
         Cell cell({50}, helper);
         Ptr<OfdmaUeNetDevice> ue = cell.ues[0];
         Counters c;
@@ -635,7 +638,10 @@ class LeavesCoverageTestCase : public TestCase
             // about 18 more packets in the 980 ms left, all lost.
             NS_TEST_EXPECT_MSG_GT(after, 10, "the UE keeps sending at MCS 0");
             NS_TEST_EXPECT_MSG_EQ(c.drops["bler"], after, "every later packet lost, counted");
-            NS_TEST_EXPECT_MSG_EQ(c.TotalDrops(), after, "no other drop reason");
+            NS_TEST_EXPECT_MSG_EQ(c.drops["retransmission limit"],
+                                  after,
+                                  "and given up by the UE, ARQ being off");
+            NS_TEST_EXPECT_MSG_EQ(c.TotalDrops(), 2 * after, "no other drop reason");
         }
         else
         {

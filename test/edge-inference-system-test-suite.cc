@@ -800,20 +800,24 @@ class UserSweepTestCase : public TestCase
         std::getline(summary, line);
         NS_TEST_ASSERT_MSG_EQ(line,
                               "scheduler,users,runs,frames,completed_per_frame,"
-                              "completed_per_second,predicted_per_frame",
+                              "completed_per_second,predicted_per_frame,"
+                              "completed_over_predicted",
                               "summary.csv header");
         for (uint32_t k : users)
         {
             for (const C2SchedulerSpec& s : schedulers)
             {
                 uint64_t completed = 0;
+                uint64_t predicted = 0;
                 for (uint32_t r = 0; r < runs; ++r)
                 {
                     EdgeInferenceScenario one = base;
                     one.users = k;
                     one.rngRun = firstRun + r;
                     one.scheduler = s;
-                    completed += RunEdgeInferenceScenario(one).completed;
+                    const EdgeInferenceScenarioResult result = RunEdgeInferenceScenario(one);
+                    completed += result.completed;
+                    predicted += result.predicted;
                 }
                 const double perFrame = completed / 8.0; // 4 frames x 2 runs
                 NS_TEST_EXPECT_MSG_EQ_TOL(sweep.CompletedPerFrame(s.label, k),
@@ -832,6 +836,16 @@ class UserSweepTestCase : public TestCase
                 std::getline(fields, runsText, ',');
                 std::getline(fields, framesText, ',');
                 std::getline(fields, perFrameText, ',');
+                std::string ratioText;
+                for (int skip = 0; skip < 3; ++skip) // per second, predicted, then the ratio
+                {
+                    std::getline(fields, ratioText, ',');
+                }
+                NS_TEST_ASSERT_MSG_GT(predicted, 0, "the scenario serves tasks");
+                NS_TEST_EXPECT_MSG_EQ_TOL(std::stod(ratioText),
+                                          static_cast<double>(completed) / predicted,
+                                          1e-12,
+                                          "completed_over_predicted: " << line);
                 NS_TEST_EXPECT_MSG_EQ(label + "," + kText + "," + runsText + "," + framesText,
                                       s.label + "," + std::to_string(k) + ",2,4",
                                       "summary.csv row order: K, then scheduler");

@@ -189,6 +189,7 @@ class TwoCellsTestCase : public TestCase
     {
         OfdmaUplinkHelper helper;
         helper.EnableFading(false);
+        helper.SetUeDeviceAttribute("MaxRetransmissions", UintegerValue(0)); // one try each
         NetDeviceContainer bss = helper.InstallBs(NodeContainer(NodeAt(0), NodeAt(400)));
         auto ue1 = DynamicCast<OfdmaUeNetDevice>(
             helper.InstallUe(NodeContainer(NodeAt(100)), bss.Get(0)).Get(0));
@@ -281,14 +282,14 @@ class McsBlerTestCase : public TestCase
         const int mcs = 6;
         const double thresholdDb = OfdmaRateMapping::GetMcsTable()[mcs].thresholdDb;
         const double snrDb = thresholdDb + 0.3;
-        // P = SNR N0 n W / g, in dBm.
-        const double powerDbm = snrDb + 10 * std::log10(kN0 * n * kRbWidth / PathGain(d)) + 30;
+        const double powerDbm = ofdmatest::PowerDbmForSnr(snrDb, n, d);
         OfdmaUplinkHelper helper;
         helper.EnableFading(false);
         helper.SetBsDeviceAttribute("RateMapping", EnumValue(OfdmaRateMapping::MCS_TABLE));
         helper.SetBsDeviceAttribute("BlerSlope", DoubleValue(0.5));
         helper.SetUeDeviceAttribute("TxPower", DoubleValue(powerDbm));
         helper.SetUeDeviceAttribute("MaxQueuePackets", UintegerValue(3000));
+        helper.SetUeDeviceAttribute("MaxRetransmissions", UintegerValue(0)); // the PHY's losses
         NetDeviceContainer bs = helper.InstallBs(NodeContainer(NodeAt(0)));
         auto ue = DynamicCast<OfdmaUeNetDevice>(
             helper.InstallUe(NodeContainer(NodeAt(d)), bs.Get(0)).Get(0));

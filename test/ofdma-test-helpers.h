@@ -16,6 +16,7 @@
 #include "ns3/vector.h"
 
 #include <cmath>
+#include <cstdint>
 
 namespace ns3
 {
@@ -35,6 +36,20 @@ inline double
 PathGain(double d)
 {
     return std::pow(10.0, -(128.1 + 37.6 * std::log10(d / 1000.0)) / 10.0);
+}
+
+/**
+ * The transmit power that gives a UE an SNR on n blocks at distance d,
+ * fading off: P = SNR N0 n W / g.
+ * @param snrDb the SNR wanted (dB)
+ * @param n number of blocks
+ * @param d distance (m)
+ * @return the power (dBm)
+ */
+inline double
+PowerDbmForSnr(double snrDb, uint32_t n, double d)
+{
+    return snrDb + 10 * std::log10(kN0 * n * kRbWidth / PathGain(d)) + 30;
 }
 
 /**

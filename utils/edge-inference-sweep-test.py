@@ -1109,7 +1109,7 @@ class EndToEndTest(unittest.TestCase):
         rows = list(csv.reader(io.StringIO(two.decode())))
         self.assertEqual(rows[0], ["run", "bandwidth", "deadline-max", "seed", "scheduler", "users",
                                    "runs", "frames", "completed_per_frame", "completed_per_second",
-                                   "predicted_per_frame"])
+                                   "predicted_per_frame", "completed_over_predicted"])
         self.assertEqual(len(rows), 1 + 8 * 3)
         self.assertEqual([r[0] for r in rows[1::3]], run_tool("list", SMOKE).stdout.split()[1::2])
         self.assertEqual(rows[3][4], "ns3::GreedyEarlyExitC2Scheduler[Conservative=true,"
