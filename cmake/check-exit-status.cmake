@@ -3,11 +3,15 @@
 # included, and PASS_REGULAR_EXPRESSION ignores the status).
 #
 #   cmake -D PROGRAM=path -D ARGS="a;b" -D EXIT_CODE=N
-#         [-D STDOUT_REGEX=re] [-D STDERR_REGEX=re] -P check-exit-status.cmake
+#         [-D STDOUT_REGEX=re] [-D STDERR_REGEX=re]
+#         [-D STDERR_FIRST_LINE_REGEX=re] -P check-exit-status.cmake
 #
 # EXIT_CODE must match exactly; STDOUT_REGEX, if given, must match stdout;
 # STDERR_REGEX, if given, must match stderr, which must then be one line
 # (the programs' error messages are one line naming the problem).
+# STDERR_FIRST_LINE_REGEX, if given, must match stderr's first line, which
+# may be followed by more (ns-3's CommandLine prints its usage after an
+# invalid argument).
 
 execute_process(
   COMMAND ${PROGRAM} ${ARGS}
@@ -30,6 +34,12 @@ if(DEFINED STDERR_REGEX)
   list(LENGTH lines nlines)
   if(NOT nlines EQUAL 1)
     message(FATAL_ERROR "expected a one-line message on stderr, got ${nlines} lines:\n${err}")
+  endif()
+endif()
+if(DEFINED STDERR_FIRST_LINE_REGEX)
+  string(REGEX REPLACE "\n.*" "" first "${err}")
+  if(NOT first MATCHES "${STDERR_FIRST_LINE_REGEX}")
+    message(FATAL_ERROR "stderr's first line does not match '${STDERR_FIRST_LINE_REGEX}':\n${err}")
   endif()
 endif()
 message(STATUS "exit status ${status}")

@@ -6,8 +6,10 @@
 
 #include "edge-inference-helper.h"
 
+#include "ns3/boolean.h"
 #include "ns3/c2-scheduler.h"
 #include "ns3/double.h"
+#include "ns3/edge-control-channel.h"
 #include "ns3/edge-controller.h"
 #include "ns3/edge-inference-error.h"
 #include "ns3/edge-server.h"
@@ -15,6 +17,7 @@
 #include "ns3/ipv4.h"
 #include "ns3/log.h"
 #include "ns3/ofdma-bs-net-device.h"
+#include "ns3/ofdma-ue-net-device.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/uinteger.h"
@@ -56,6 +59,7 @@ EdgeInferenceHelper::EdgeInferenceHelper()
 {
     m_controllerFactory.SetTypeId(EdgeController::GetTypeId());
     m_serverFactory.SetTypeId(EdgeServer::GetTypeId());
+    m_controlFactory.SetTypeId(EdgeControlChannel::GetTypeId());
     m_clientFactory.SetTypeId(InferenceClient::GetTypeId());
     SetSchedulerType("ns3::TreeSearchC2Scheduler");
 }
@@ -152,6 +156,12 @@ EdgeInferenceHelper::SetServerAttribute(std::string n, const AttributeValue& v)
 }
 
 void
+EdgeInferenceHelper::SetControlChannelAttribute(std::string n, const AttributeValue& v)
+{
+    m_controlFactory.Set(n, v);
+}
+
+void
 EdgeInferenceHelper::SetClientAttribute(std::string n, const AttributeValue& v)
 {
     m_clientIntervalSet |= (n == "Interval");
@@ -210,8 +220,10 @@ EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContain
     const Ipv4Address serverAddress = ipv4->GetAddress(iface, 0).GetLocal();
 
     EdgeInferenceApplications apps;
+    Ptr<EdgeControlChannel> control = m_controlFactory.Create<EdgeControlChannel>();
     Ptr<EdgeServer> server = m_serverFactory.Create<EdgeServer>();
     server->SetProfile(m_profile);
+    server->SetControlChannel(control);
     serverNode->AddApplication(server);
     apps.server.Add(server);
 
@@ -219,6 +231,8 @@ EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContain
     controller->SetScheduler(m_schedulerFactory.Create<C2Scheduler>());
     controller->SetProfile(m_profile);
     controller->SetServer(server);
+    controller->SetControlChannel(control);
+    control->SetController(controller);
     controller->SetUplinkSapProvider(FindBsDevice(bsNode)->GetEdgeUplinkSapProvider());
     bsNode->AddApplication(controller);
     apps.controller.Add(controller);
@@ -245,8 +259,13 @@ EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContain
             a->SetAttribute("Max", DoubleValue(m_profile.GetExitAccuracy(m_profile.GetNExits())));
             client->SetAttribute("AccuracyRequirement", PointerValue(a));
         }
-        client->SetController(controller);
+        client->SetControlChannel(control);
         ueNodes.Get(i)->AddApplication(client);
+        if (Ptr<OfdmaUeNetDevice> ue = client->GetUeDevice())
+        {
+            // Each grant carries one task's data: leftovers are stale.
+            ue->SetAttribute("FlushAtGrantEnd", BooleanValue(true));
+        }
         apps.clients.Add(client);
     }
     return apps;
@@ -271,6 +290,13 @@ EdgeInferenceHelper::AssignStreams(const EdgeInferenceApplications& apps, int64_
         if (auto s = DynamicCast<EdgeServer>(*it))
         {
             used += s->AssignStreams(stream + used);
+        }
+    }
+    if (Ptr<EdgeController> controller = apps.GetController())
+    {
+        if (Ptr<EdgeControlChannel> control = controller->GetControlChannel())
+        {
+            used += control->AssignStreams(stream + used);
         }
     }
     return used;

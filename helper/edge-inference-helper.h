@@ -112,6 +112,13 @@ class EdgeInferenceHelper
      */
     void SetServerAttribute(std::string n, const AttributeValue& v);
     /**
+     * @brief Set an attribute of the control channel (delays and loss
+     * probabilities of the control messages, see EdgeControlChannel).
+     * @param n EdgeControlChannel attribute name
+     * @param v its value
+     */
+    void SetControlChannelAttribute(std::string n, const AttributeValue& v);
+    /**
      * @brief Set an attribute of the clients; setting "Interval" or
      * "AccuracyRequirement" (by these exact names) replaces the helper's
      * default for it.
@@ -122,7 +129,8 @@ class EdgeInferenceHelper
 
     /**
      * @brief Install the scheduler host on bsNode, the edge server on
-     * serverNode (may be bsNode) and one client per UE node.
+     * serverNode (may be bsNode) and one client per UE node, joined by one
+     * new EdgeControlChannel (EdgeController::GetControlChannel).
      * @param bsNode node with an OfdmaBsNetDevice
      * @param serverNode node of the edge server
      * @param ueNodes nodes with an OfdmaUeNetDevice each (at least one)
@@ -138,10 +146,11 @@ class EdgeInferenceHelper
      *
      * Each client gets a block of 4 streams (used or not), in client order,
      * so a client's streams do not depend on its variables; the server's
-     * follow.
+     * follow, then the control channel's.
      * @param apps applications installed by this helper
      * @param stream first stream index
-     * @return the number of stream indices used (4 per client plus the server's)
+     * @return the number of stream indices used (4 per client plus the
+     *         server's and the channel's)
      */
     int64_t AssignStreams(const EdgeInferenceApplications& apps, int64_t stream);
 
@@ -152,6 +161,7 @@ class EdgeInferenceHelper
     ObjectFactory m_schedulerFactory;  //!< scheduler plugin
     ObjectFactory m_controllerFactory; //!< EdgeController
     ObjectFactory m_serverFactory;     //!< EdgeServer
+    ObjectFactory m_controlFactory;    //!< EdgeControlChannel
     ObjectFactory m_clientFactory;     //!< InferenceClient
     EarlyExitProfile m_profile;        //!< the DNN
     bool m_hasProfile;                 //!< m_profile set

@@ -7,6 +7,7 @@
 #include "edge-inference-scenario-runner.h"
 
 #include "ns3/double.h"
+#include "ns3/edge-control-channel.h"
 #include "ns3/edge-controller.h"
 #include "ns3/edge-inference-error.h"
 #include "ns3/inference-client.h"
@@ -110,6 +111,10 @@ CheckEdgeInferenceScenario(const EdgeInferenceScenario& s)
     {
         CheckAttribute("bsAttributes", OfdmaBsNetDevice::GetTypeId(), name, value);
     }
+    for (const auto& [name, value] : s.controlAttributes)
+    {
+        CheckAttribute("controlAttributes", EdgeControlChannel::GetTypeId(), name, value);
+    }
 }
 
 namespace
@@ -191,6 +196,10 @@ InstallApplications(const EdgeInferenceScenario& s, const EdgeInferenceCell& cel
     for (const auto& [name, value] : s.controllerAttributes)
     {
         edge.SetControllerAttribute(name, StringValue(value));
+    }
+    for (const auto& [name, value] : s.controlAttributes)
+    {
+        edge.SetControlChannelAttribute(name, StringValue(value));
     }
     edge.SetControllerAttribute("MaxFrames", UintegerValue(s.frames));
     edge.SetControllerAttribute("FramePeriod", TimeValue(s.framePeriod));

@@ -66,6 +66,9 @@ struct EdgeInferenceScenario
     /// e.g. {"RateMapping", "McsTable"}, {"BlockErrors", "false"}; set after
     /// the fields above, so they override them.
     std::vector<std::pair<std::string, std::string>> bsAttributes;
+    /// Further ns3::EdgeControlChannel attributes (name, value as a
+    /// string), e.g. {"GrantDelay", "1ms"}, {"ResultLoss", "0.1"}.
+    std::vector<std::pair<std::string, std::string>> controlAttributes;
 };
 
 /**

@@ -7,6 +7,7 @@
 #include "edge-controller.h"
 
 #include "c2-scheduler.h"
+#include "edge-control-channel.h"
 #include "edge-inference-error.h"
 #include "edge-server.h"
 #include "edge-uplink-sap.h"
@@ -45,20 +46,6 @@ EdgeController::GetTypeId()
                           TimeValue(MilliSeconds(100)),
                           MakeTimeAccessor(&EdgeController::m_framePeriod),
                           MakeTimeChecker(NanoSeconds(1)))
-            .AddAttribute("RequestDelay",
-                          "Delay of the ideal control message that carries a task request "
-                          "from the UE to the scheduler host (s); the decision of a frame is "
-                          "taken this long after its start.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&EdgeController::m_requestDelay),
-                          MakeTimeChecker(Seconds(0)))
-            .AddAttribute("GrantDelay",
-                          "Delay of the ideal control message that carries the grants from "
-                          "the scheduler host to the UEs (s): uploads start this long after "
-                          "the decision.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&EdgeController::m_grantDelay),
-                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("TimingGuard",
                           "Margin (s) taken off every deadline and added to every grant, for "
                           "what the plan does not model: propagation delay and the rounding "
@@ -151,6 +138,18 @@ EdgeController::SetUplinkSapProvider(EdgeUplinkSapProvider* provider)
     m_uplink = provider;
 }
 
+void
+EdgeController::SetControlChannel(Ptr<EdgeControlChannel> channel)
+{
+    m_control = channel;
+}
+
+Ptr<EdgeControlChannel>
+EdgeController::GetControlChannel() const
+{
+    return m_control;
+}
+
 uint32_t
 EdgeController::GetFramesDecided() const
 {
@@ -164,6 +163,7 @@ EdgeController::DoDispose()
     m_scheduler = nullptr;
     m_server = nullptr;
     m_uplink = nullptr;
+    m_control = nullptr;
     m_pending.clear();
     Application::DoDispose();
 }
@@ -178,6 +178,8 @@ EdgeController::StartApplication()
                     "EdgeController: attribute Scheduler is not set; use "
                     "EdgeInferenceHelper::SetSchedulerType");
     NS_ABORT_MSG_IF(!m_server, "EdgeController: no EdgeServer; use EdgeInferenceHelper::Install");
+    NS_ABORT_MSG_IF(!m_control,
+                    "EdgeController: no EdgeControlChannel; use EdgeInferenceHelper::Install");
     NS_ABORT_MSG_IF(m_framePeriod <= Time(0),
                     "EdgeController: attribute FramePeriod must be > 0, got " << m_framePeriod);
     NS_ABORT_MSG_IF(!m_uplink,
@@ -198,30 +200,14 @@ EdgeController::StopApplication()
 }
 
 void
-EdgeController::SubmitRequest(const InferenceTaskRecord& record, Ptr<InferenceClient> client)
+EdgeController::ReceiveRequest(const InferenceTaskRecord& record, Ptr<InferenceClient> client)
 {
     NS_LOG_FUNCTION(this << record.taskId);
     Request r{record, client, client->GetUplinkAddress()};
     NS_ABORT_MSG_IF(r.ue.IsInvalid(),
                     "EdgeController: the client of user " << record.user
                                                           << " has no uplink device");
-    // With no delay the request is handled at once, so a task created at a
-    // decision instant is part of that decision (see DecisionPoint).
-    if (m_requestDelay.IsZero())
-    {
-        ReceiveRequest(r);
-    }
-    else
-    {
-        Simulator::Schedule(m_requestDelay, &EdgeController::ReceiveRequest, this, r);
-    }
-}
-
-void
-EdgeController::ReceiveRequest(Request request)
-{
-    NS_LOG_FUNCTION(this << request.record.taskId);
-    m_pending.push_back(request);
+    m_pending.push_back(r);
 }
 
 void
@@ -233,7 +219,12 @@ EdgeController::StartFrame()
         return;
     }
     m_frameEvent = Simulator::Schedule(m_framePeriod, &EdgeController::StartFrame, this);
-    Simulator::Schedule(m_requestDelay, &EdgeController::DecisionPoint, this, f);
+    // A request sent at the frame start arrives RequestDelay later (within
+    // the sending call when that is 0, see EdgeControlChannel).
+    Simulator::Schedule(m_control->GetDelay(EdgeControlMessage::REQUEST),
+                        &EdgeController::DecisionPoint,
+                        this,
+                        f);
 }
 
 void
@@ -251,14 +242,14 @@ EdgeController::Reject(Request request, InferenceTaskOutcome outcome)
     request.record.outcome = outcome;
     NS_LOG_INFO("frame " << request.record.frame << ": task " << request.record.taskId
                          << " rejected: " << ToString(outcome));
-    request.client->NotifyRejected(request.record);
+    m_control->SendRejection(request.record, request.client);
 }
 
 void
 EdgeController::Decide(uint32_t frame)
 {
     NS_LOG_FUNCTION(this << frame);
-    const Time uploadStart = Simulator::Now() + m_grantDelay;
+    const Time uploadStart = Simulator::Now() + m_control->GetDelay(EdgeControlMessage::GRANT);
     EdgeFrameRecord fr;
     fr.frame = frame;
     fr.decision = Simulator::Now();
@@ -299,7 +290,7 @@ EdgeController::Decide(uint32_t frame)
 EdgeController::Candidates
 EdgeController::AdmitRequests(EdgeFrameRecord& fr)
 {
-    const Time resultDelay = m_server->GetResultDelay();
+    const Time resultDelay = m_control->GetDelay(EdgeControlMessage::RESULT);
     // Deterministic order, independent of the order of arrival events.
     std::vector<Request> pending;
     std::swap(pending, m_pending);
@@ -495,14 +486,7 @@ EdgeController::Dispatch(const C2Allocation& alloc,
     plan.latestStart = plan.plannedStart + m_timingGuard;
     fr.plannedBatchStart = plan.plannedStart;
     m_server->SubmitPlan(plan);
-    if (m_grantDelay.IsZero())
-    {
-        StartUploads(uploads);
-    }
-    else
-    {
-        Simulator::Schedule(m_grantDelay, &EdgeController::StartUploads, this, uploads);
-    }
+    SendGrants(uploads);
 }
 
 OfdmaGrant
@@ -523,13 +507,16 @@ EdgeController::MakeGrant(const InferenceTaskRecord& record,
 }
 
 void
-EdgeController::StartUploads(std::vector<std::pair<Request, OfdmaGrant>> uploads)
+EdgeController::SendGrants(const std::vector<std::pair<Request, OfdmaGrant>>& uploads)
 {
-    for (auto& [r, g] : uploads)
+    // The radio books the blocks now for a window that opens GrantDelay
+    // later, when the grant message reaches the UE: a lost message leaves
+    // the window unused.
+    for (const auto& [r, g] : uploads)
     {
         NS_LOG_LOGIC("user " << r.record.user << ": " << g);
         m_uplink->Grant(r.ue, g);
-        r.client->NotifyScheduled(r.record);
+        m_control->SendGrant(r.record, r.client);
     }
 }
 

@@ -26,6 +26,7 @@ namespace ns3
 {
 
 class C2Scheduler;
+class EdgeControlChannel;
 class EdgeServer;
 class InferenceClient;
 class EdgeUplinkSapProvider;
@@ -59,13 +60,14 @@ struct EdgeFrameRecord
  * C2 scheduler plugin for an allocation and executes it through uplink
  * grants and a plan for the edge server.
  *
+ * Control messages go through an EdgeControlChannel (SetControlChannel),
+ * whose delays are written RequestDelay, GrantDelay and ResultDelay here.
  * Frame f starts at S_f = start + f * FramePeriod. The decision is taken at
  * S_f + RequestDelay, after every other event of that instant, so a task
  * created at S_f by a periodic client is in frame f (as in the paper).
- * Requests (SubmitRequest, an ideal control message) are delivered after
- * RequestDelay. At the decision:
+ * Requests (ReceiveRequest) arrive through the channel. At the decision:
  *  1. Each pending task gets its deadline relative to the upload start
- *     U = decision + GrantDelay, shortened by the edge server's ResultDelay
+ *     U = decision + GrantDelay, shortened by the channel's ResultDelay
  *     and by TimingGuard: T'_k = created_k + T_k - U - ResultDelay -
  *     TimingGuard. The guard (default 10 us) covers what the plan cannot
  *     see: the propagation delay (3.3 us per km) and the rounding of packet
@@ -150,13 +152,26 @@ class EdgeController : public Application
     void SetUplinkSapProvider(EdgeUplinkSapProvider* provider);
 
     /**
-     * @brief A task request from a UE (ideal control message; delivered
-     * after RequestDelay).
+     * @brief Set the control channel the messages to and from the UEs go
+     * through (required before the start; EdgeInferenceHelper::Install
+     * creates one).
+     * @param channel the control channel
+     */
+    void SetControlChannel(Ptr<EdgeControlChannel> channel);
+    /**
+     * @brief Get the control channel.
+     * @return the control channel (null until set)
+     */
+    Ptr<EdgeControlChannel> GetControlChannel() const;
+
+    /**
+     * @brief A task request from a UE arrives (called by the
+     * EdgeControlChannel); it waits for the next decision.
      * @param record the task's record (requirements, size, on-air bits)
      * @param client the UE application; it must have an uplink device
      *        (InferenceClient::GetUplinkAddress; aborts otherwise)
      */
-    void SubmitRequest(const InferenceTaskRecord& record, Ptr<InferenceClient> client);
+    void ReceiveRequest(const InferenceTaskRecord& record, Ptr<InferenceClient> client);
 
     /**
      * @brief Count the frames decided.
@@ -198,11 +213,6 @@ class EdgeController : public Application
         Address ue;                  //!< its uplink device's address
     };
 
-    /**
-     * @brief Queue a delivered request for the next decision.
-     * @param request a delivered request
-     */
-    void ReceiveRequest(Request request);
     /// Starts frame m_frame and schedules the next one (unless MaxFrames
     /// frames have started).
     void StartFrame();
@@ -288,27 +298,28 @@ class EdgeController : public Application
      */
     void Reject(Request request, InferenceTaskOutcome outcome);
     /**
-     * @brief Give each served UE its grant and tell its client to send.
-     * @param uploads served tasks and their grants, which start now
+     * @brief Books each served UE's grant with the radio and sends its
+     * client the grant message.
+     * @param uploads served tasks and their grants, which start GrantDelay
+     *        from now
      */
-    void StartUploads(std::vector<std::pair<Request, OfdmaGrant>> uploads);
+    void SendGrants(const std::vector<std::pair<Request, OfdmaGrant>>& uploads);
 
-    Time m_framePeriod;              //!< FramePeriod attribute
-    Time m_requestDelay;             //!< RequestDelay attribute
-    Time m_grantDelay;               //!< GrantDelay attribute
-    Time m_timingGuard;              //!< TimingGuard attribute
-    uint32_t m_maxFrames;            //!< MaxFrames attribute
-    Ptr<C2Scheduler> m_scheduler;    //!< Scheduler attribute
-    Ptr<EdgeServer> m_server;        //!< the edge server
-    EarlyExitProfile m_profile;      //!< the DNN
-    bool m_hasProfile;               //!< m_profile set
-    EdgeUplinkSapProvider* m_uplink; //!< the uplink radio back end
-    std::vector<Request> m_pending;  //!< tasks waiting for a frame
-    uint32_t m_frame;                //!< next frame to start
-    uint32_t m_decided;              //!< frames decided
-    EventId m_frameEvent;            //!< next frame start
-    bool m_serverBusyAware;          //!< ServerBusyAware attribute
-    Time m_serverBusyUntil;          //!< predicted end of the last planned batch
+    Time m_framePeriod;                //!< FramePeriod attribute
+    Time m_timingGuard;                //!< TimingGuard attribute
+    uint32_t m_maxFrames;              //!< MaxFrames attribute
+    Ptr<C2Scheduler> m_scheduler;      //!< Scheduler attribute
+    Ptr<EdgeServer> m_server;          //!< the edge server
+    Ptr<EdgeControlChannel> m_control; //!< control messages to and from the UEs
+    EarlyExitProfile m_profile;        //!< the DNN
+    bool m_hasProfile;                 //!< m_profile set
+    EdgeUplinkSapProvider* m_uplink;   //!< the uplink radio back end
+    std::vector<Request> m_pending;    //!< tasks waiting for a frame
+    uint32_t m_frame;                  //!< next frame to start
+    uint32_t m_decided;                //!< frames decided
+    EventId m_frameEvent;              //!< next frame start
+    bool m_serverBusyAware;            //!< ServerBusyAware attribute
+    Time m_serverBusyUntil;            //!< predicted end of the last planned batch
 
     TracedCallback<const EdgeFrameRecord&> m_frameTrace; //!< FrameScheduled
     TracedCallback<uint32_t, const C2Problem&, const C2Allocation&>

@@ -6,6 +6,7 @@
 
 #include "edge-server.h"
 
+#include "edge-control-channel.h"
 #include "inference-client.h"
 #include "inference-task-header.h"
 
@@ -41,13 +42,6 @@ EdgeServer::GetTypeId()
                           UintegerValue(9000),
                           MakeUintegerAccessor(&EdgeServer::m_port),
                           MakeUintegerChecker<uint16_t>())
-            .AddAttribute("ResultDelay",
-                          "Delay of the ideal downlink that returns results and rejections "
-                          "to the UEs (s). The scheduler host plans with deadlines shortened "
-                          "by it.",
-                          TimeValue(Seconds(0)),
-                          MakeTimeAccessor(&EdgeServer::m_resultDelay),
-                          MakeTimeChecker(Seconds(0)))
             .AddAttribute("BlockTimeJitter",
                           "Multiply each block time by a factor drawn uniformly between the "
                           "profile's p10/median and p90/median (false: the median exactly).",
@@ -115,10 +109,10 @@ EdgeServer::HasProfile() const
     return m_hasProfile;
 }
 
-Time
-EdgeServer::GetResultDelay() const
+void
+EdgeServer::SetControlChannel(Ptr<EdgeControlChannel> channel)
 {
-    return m_resultDelay;
+    m_control = channel;
 }
 
 bool
@@ -155,6 +149,7 @@ EdgeServer::DoDispose()
     m_runs.clear();
     m_data.clear();
     m_jitterRv = nullptr;
+    m_control = nullptr;
     Application::DoDispose();
 }
 
@@ -309,7 +304,7 @@ EdgeServer::StartPlan(EdgeBatchPlan plan)
         NS_LOG_INFO("frame " << plan.frame << ": task " << t.record.taskId << " dropped, "
                              << ToString(t.record.outcome));
         m_taskDroppedTrace(t.record);
-        SendRejection(t);
+        SendResult(t);
     }
     if (ready.empty())
     {
@@ -420,21 +415,11 @@ EdgeServer::BlockDuration(uint32_t block, uint32_t batch)
 void
 EdgeServer::SendResult(const EdgePlannedTask& task)
 {
-    if (!task.client)
+    if (!task.client || !m_control)
     {
         return; // a plan without clients (tests): the traces have the record
     }
-    Simulator::Schedule(m_resultDelay, &InferenceClient::ReceiveResult, task.client, task.record);
-}
-
-void
-EdgeServer::SendRejection(const EdgePlannedTask& task)
-{
-    if (!task.client)
-    {
-        return;
-    }
-    Simulator::Schedule(m_resultDelay, &InferenceClient::NotifyRejected, task.client, task.record);
+    m_control->SendResult(task.record, task.client);
 }
 
 } // namespace ns3

@@ -25,6 +25,7 @@
 namespace ns3
 {
 
+class EdgeControlChannel;
 class Packet;
 class RandomVariableStream;
 class Socket;
@@ -74,7 +75,9 @@ struct EdgeBatchPlan
  * drawn uniformly between p10/median and p90/median of the profile's
  * measurement at the largest measured batch size not above b_n.
  *
- * Results go back to the clients over an ideal downlink after ResultDelay.
+ * Every task of a plan gets one answer through the EdgeControlChannel
+ * (SetControlChannel): its result, or the outcome that says why it was not
+ * executed (data-late, data-incomplete).
  */
 class EdgeServer : public Application
 {
@@ -107,10 +110,12 @@ class EdgeServer : public Application
     bool HasProfile() const;
 
     /**
-     * @brief Get the delay of the ideal downlink for results and rejections.
-     * @return the ResultDelay attribute
+     * @brief Set the control channel the answers to the UEs go through
+     * (EdgeInferenceHelper::Install sets it; without one, as in plans
+     * without clients, no answer is sent).
+     * @param channel the control channel
      */
-    Time GetResultDelay() const;
+    void SetControlChannel(Ptr<EdgeControlChannel> channel);
 
     /**
      * @brief A frame's plan (ideal message from the scheduler host).
@@ -251,20 +256,15 @@ class EdgeServer : public Application
      */
     bool AllArrived(const EdgeBatchPlan& plan) const;
     /**
-     * @brief Schedule the result's delivery to the client after ResultDelay
-     * (nothing if the task has no client).
-     * @param task a finished task (completion time set)
+     * @brief Send the task's answer to its client through the control
+     * channel (nothing if the task has no client or there is no channel).
+     * @param task a finished task (completion time set), or one that is not
+     *        executed (outcome set)
      */
     void SendResult(const EdgePlannedTask& task);
-    /**
-     * @brief Tell the client after ResultDelay that its task is not executed
-     * (nothing if the task has no client).
-     * @param task a task that is not executed (outcome set)
-     */
-    void SendRejection(const EdgePlannedTask& task);
 
     uint16_t m_port;                      //!< Port attribute
-    Time m_resultDelay;                   //!< ResultDelay attribute
+    Ptr<EdgeControlChannel> m_control;    //!< answers to the UEs
     bool m_jitter;                        //!< BlockTimeJitter attribute
     Ptr<RandomVariableStream> m_jitterRv; //!< U(0,1) for the jitter
     EarlyExitProfile m_profile;           //!< the DNN

@@ -6,7 +6,7 @@
 
 #include "inference-client.h"
 
-#include "edge-controller.h"
+#include "edge-control-channel.h"
 #include "edge-inference-compat.h"
 #include "inference-task-header.h"
 #include "ofdma-ue-net-device.h"
@@ -138,15 +138,15 @@ InferenceClient::~InferenceClient()
 }
 
 void
-InferenceClient::SetController(Ptr<EdgeController> controller)
+InferenceClient::SetControlChannel(Ptr<EdgeControlChannel> channel)
 {
-    m_controller = controller;
+    m_control = channel;
 }
 
-Ptr<EdgeController>
-InferenceClient::GetController() const
+Ptr<EdgeControlChannel>
+InferenceClient::GetControlChannel() const
 {
-    return m_controller;
+    return m_control;
 }
 
 uint32_t
@@ -215,15 +215,8 @@ void
 InferenceClient::DoDispose()
 {
     NS_LOG_FUNCTION(this);
-    m_controller = nullptr;
+    m_control = nullptr;
     m_socket = nullptr;
-    if (m_ueDevice)
-    {
-        m_ueDevice->TraceDisconnectWithoutContext("GrantEnd",
-                                                  MakeCallback(&InferenceClient::GrantEnded, this));
-        m_ueDevice = nullptr;
-    }
-    m_uploads.clear();
     m_taskSize = nullptr;
     m_accuracy = nullptr;
     m_latency = nullptr;
@@ -235,10 +228,10 @@ void
 InferenceClient::StartApplication()
 {
     NS_LOG_FUNCTION(this);
-    NS_ABORT_MSG_IF(!m_controller,
+    NS_ABORT_MSG_IF(!m_control,
                     "InferenceClient (user " << m_userId
-                                             << "): no EdgeController; use EdgeInferenceHelper "
-                                                "or SetController()");
+                                             << "): no EdgeControlChannel; use "
+                                                "EdgeInferenceHelper or SetControlChannel()");
     NS_ABORT_MSG_IF(!m_accuracy,
                     "InferenceClient (user "
                         << m_userId
@@ -258,18 +251,6 @@ InferenceClient::StartApplication()
                     "InferenceClient (user " << m_userId << "): attribute SegmentSize "
                                              << m_segmentSize << " + 48 header bytes exceeds the "
                                              << "device MTU " << dev->GetMtu());
-    if (m_ueDevice != dev)
-    {
-        if (m_ueDevice)
-        {
-            m_ueDevice->TraceDisconnectWithoutContext(
-                "GrantEnd",
-                MakeCallback(&InferenceClient::GrantEnded, this));
-        }
-        m_ueDevice = dev;
-        m_ueDevice->TraceConnectWithoutContext("GrantEnd",
-                                               MakeCallback(&InferenceClient::GrantEnded, this));
-    }
     if (!m_socket)
     {
         m_socket = Socket::CreateSocket(GetNode(), UdpSocketFactory::GetTypeId());
@@ -356,15 +337,26 @@ InferenceClient::CreateTask()
                         << " bit, A=" << r.requiredAccuracy << ", T=" << r.latencyRequirementS
                         << " s");
     m_taskCreatedTrace(r);
-    m_controller->SubmitRequest(r, this);
+    if (m_control->CanLose())
+    {
+        Simulator::Schedule(r.deadline - Simulator::Now() + TimeStep(1),
+                            &InferenceClient::GiveUp,
+                            this,
+                            r);
+    }
+    m_control->SendRequest(r, this);
     ScheduleNextTask();
 }
 
 void
-InferenceClient::NotifyScheduled(const InferenceTaskRecord& record)
+InferenceClient::ReceiveGrant(const InferenceTaskRecord& record)
 {
     NS_LOG_FUNCTION(this << record.taskId);
-    m_uploads.push_back({record.taskId, record.firstRb, record.nRbs, record.uploadStart});
+    if (m_inFlight.count(record.taskId) == 0)
+    {
+        NS_LOG_LOGIC("grant of task " << record.taskId << ", which has ended; ignored");
+        return;
+    }
     const uint32_t nSeg = record.packets;
     uint32_t left = record.dataBytes;
     for (uint32_t s = 0; s < nSeg; ++s)
@@ -388,29 +380,7 @@ InferenceClient::NotifyScheduled(const InferenceTaskRecord& record)
 }
 
 void
-InferenceClient::GrantEnded(const OfdmaGrant& grant, uint32_t bytesLeft, uint32_t packetsLeft)
-{
-    NS_LOG_FUNCTION(this << grant << bytesLeft << packetsLeft);
-    auto it = std::find_if(m_uploads.begin(), m_uploads.end(), [&grant](const Upload& u) {
-        return u.start == grant.start && u.firstRb == grant.firstRb && u.nRbs == grant.nRbs;
-    });
-    if (it == m_uploads.end())
-    {
-        return; // not the grant of one of this client's tasks
-    }
-    const uint64_t taskId = it->taskId;
-    m_uploads.erase(it);
-    if (packetsLeft > 0)
-    {
-        // The task's upload window is over: its leftovers are stale.
-        const uint32_t flushed = m_ueDevice->FlushQueue();
-        NS_LOG_INFO("user " << m_userId << ": grant of task " << taskId << " ended with "
-                            << bytesLeft << " bytes queued; " << flushed << " packets flushed");
-    }
-}
-
-void
-InferenceClient::NotifyRejected(const InferenceTaskRecord& record)
+InferenceClient::ReceiveRejection(const InferenceTaskRecord& record)
 {
     NS_LOG_FUNCTION(this << record.taskId << ToString(record.outcome));
     Finish(record);
@@ -420,6 +390,11 @@ void
 InferenceClient::ReceiveResult(const InferenceTaskRecord& record)
 {
     NS_LOG_FUNCTION(this << record.taskId);
+    if (record.outcome != InferenceTaskOutcome::PENDING)
+    {
+        Finish(record); // not executed, and why
+        return;
+    }
     InferenceTaskRecord r = record;
     r.deadlineMet = Simulator::Now() <= r.deadline;
     r.accuracyMet = r.accuracy >= r.requiredAccuracy;
@@ -443,7 +418,9 @@ InferenceClient::Finish(InferenceTaskRecord record)
 {
     if (m_inFlight.erase(record.taskId) == 0)
     {
-        NS_LOG_WARN("user " << m_userId << ": task " << record.taskId << " ended twice");
+        // Only an answer after a give-up (GiveUp) can come this late.
+        NS_LOG_LOGIC("user " << m_userId << ": task " << record.taskId
+                             << " has ended; answer ignored");
         return;
     }
     record.resultReceived = Simulator::Now();
@@ -454,6 +431,19 @@ InferenceClient::Finish(InferenceTaskRecord record)
     NS_LOG_INFO("user " << m_userId << " task " << record.taskId
                         << " ends: " << ToString(record.outcome));
     m_taskRecordTrace(record);
+}
+
+void
+InferenceClient::GiveUp(InferenceTaskRecord record)
+{
+    if (m_inFlight.count(record.taskId) == 0)
+    {
+        return;
+    }
+    NS_LOG_INFO("user " << m_userId << ": no answer for task " << record.taskId
+                        << " by its deadline");
+    record.outcome = InferenceTaskOutcome::NO_RESPONSE;
+    Finish(record);
 }
 
 } // namespace ns3

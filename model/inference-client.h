@@ -8,7 +8,6 @@
 #define INFERENCE_CLIENT_H
 
 #include "inference-task-record.h"
-#include "ofdma-grant.h"
 
 #include "ns3/address.h"
 #include "ns3/application.h"
@@ -17,12 +16,11 @@
 #include "ns3/traced-callback.h"
 
 #include <set>
-#include <vector>
 
 namespace ns3
 {
 
-class EdgeController;
+class EdgeControlChannel;
 class RandomVariableStream;
 class ExponentialRandomVariable;
 class Socket;
@@ -43,20 +41,22 @@ class OfdmaUeNetDevice;
  * task per user, as in the paper) or as a Poisson process of mean
  * inter-arrival Interval.
  *
- * Control messages are ideal (no loss): the task request goes to the
- * EdgeController (SubmitRequest; its RequestDelay applies); the grant comes
- * back through NotifyScheduled, and the client then sends the data over its
+ * Control messages go through the cell's EdgeControlChannel: the task
+ * request to the scheduler host, and back the grant (ReceiveGrant), a
+ * rejection (ReceiveRejection) or the server's answer (ReceiveResult). On
+ * a grant the client sends the data over its
  * UDP socket to RemoteAddress:RemotePort, split into segments of at most
  * SegmentSize payload bytes, each with an InferenceTaskHeader. The UE
  * device (OfdmaUeNetDevice) queues the packets until its grant starts.
- * When the grant of one of its tasks ends (the device's GrantEnd trace; a
- * grant matches a task by start, first block and block count) the task's
- * upload window is over: the client discards what is still queued
- * (OfdmaUeNetDevice::FlushQueue, Drop reason "flushed"), so that data left
- * over by a failed prediction never goes out in the UE's next grant ahead
- * of the next task's data. With correct predictions nothing is left.
- * The result (ReceiveResult) or a rejection (NotifyRejected) ends the
- * task; the client then fires TaskRecord with the complete record.
+ * When a task's grant ends its upload window is over: EdgeInferenceHelper
+ * sets the device's FlushAtGrantEnd, so that data left over by a failed
+ * prediction (Drop reason "flushed") never goes out in the UE's next grant
+ * ahead of the next task's data. With correct predictions nothing is left.
+ * The result or a rejection ends the task; the client then fires
+ * TaskRecord with the complete record. When the channel can lose messages
+ * (EdgeControlChannel::CanLose), a task with no answer one time step after
+ * its deadline ends with outcome NO_RESPONSE, and a later answer is
+ * ignored: every task ends exactly once.
  *
  * The bits the scheduler must move for a task (InferenceTaskRecord::
  * onAirBits) are what goes over the air: every segment's payload plus the
@@ -79,20 +79,22 @@ class InferenceClient : public Application
      */
     static TypeId GetTypeId();
 
-    /// Create a client without controller; set one before the application starts.
+    /// Create a client without control channel; set one before the
+    /// application starts.
     InferenceClient();
     ~InferenceClient() override;
 
     /**
-     * @brief Set the scheduler host (required before the start).
-     * @param controller the scheduler host that serves this UE
+     * @brief Set the control channel to the scheduler host (required before
+     * the start; EdgeInferenceHelper::Install sets it).
+     * @param channel the cell's control channel
      */
-    void SetController(Ptr<EdgeController> controller);
+    void SetControlChannel(Ptr<EdgeControlChannel> channel);
     /**
-     * @brief Get the scheduler host.
-     * @return the scheduler host (null until set)
+     * @brief Get the control channel.
+     * @return the control channel (null until set)
      */
-    Ptr<EdgeController> GetController() const;
+    Ptr<EdgeControlChannel> GetControlChannel() const;
 
     /**
      * @brief Get the user index.
@@ -123,20 +125,23 @@ class InferenceClient : public Application
     int64_t AssignStreams(int64_t stream);
 
     /**
-     * @brief The scheduler host served the task: its grant starts now, so
-     * the data is sent (ideal control message).
+     * @brief The grant message arrives (from the EdgeControlChannel): the
+     * grant starts now, so the data is sent. Ignored for a task that ended.
      * @param record the task's record with the grant filled in
      */
-    void NotifyScheduled(const InferenceTaskRecord& record);
+    void ReceiveGrant(const InferenceTaskRecord& record);
 
     /**
-     * @brief The task will not be executed (ideal control message); ends it.
+     * @brief The scheduler host will not serve the task (a rejection from
+     * the EdgeControlChannel); ends it.
      * @param record the task's record with the outcome set
      */
-    void NotifyRejected(const InferenceTaskRecord& record);
+    void ReceiveRejection(const InferenceTaskRecord& record);
 
     /**
-     * @brief The result of the task arrives (ideal downlink); ends it.
+     * @brief The server's answer arrives (from the EdgeControlChannel) and
+     * ends the task: a result (outcome PENDING; the client checks deadline
+     * and accuracy) or the outcome that says why it was not executed.
      * @param record the task's record as completed by the edge server
      */
     void ReceiveResult(const InferenceTaskRecord& record);
@@ -165,14 +170,13 @@ class InferenceClient : public Application
     typedef void (*TaskRecordTracedCallback)(const InferenceTaskRecord& record);
 
   protected:
-    /// Disconnect from the UE device's GrantEnd trace and drop the
-    /// controller, socket and random variables.
+    /// Drop the control channel, socket and random variables.
     void DoDispose() override;
 
   private:
-    /// Check the configuration (controller, AccuracyRequirement,
+    /// Check the configuration (control channel, AccuracyRequirement,
     /// RemoteAddress, UE device, SegmentSize against the MTU; aborts
-    /// otherwise), connect to GrantEnd, open the UDP socket and start creating
+    /// otherwise), open the UDP socket and start creating
     /// tasks: the first one now (Periodic) or after a draw (Poisson).
     void StartApplication() override;
     /// Stop creating tasks and close the socket.
@@ -191,22 +195,12 @@ class InferenceClient : public Application
      */
     void Finish(InferenceTaskRecord record);
     /**
-     * @brief GrantEnd sink of the UE device: when the grant of a task this
-     * client uploaded ends, flushes the device's queue.
-     * @param grant the grant that ended
-     * @param bytesLeft bytes still queued
-     * @param packetsLeft packets still queued
+     * @brief Ends a task still waiting for an answer after its deadline
+     * with outcome NO_RESPONSE (a lost control message); nothing if it
+     * ended.
+     * @param record the task's record as created
      */
-    void GrantEnded(const OfdmaGrant& grant, uint32_t bytesLeft, uint32_t packetsLeft);
-
-    /// A task whose data was sent and whose grant has not ended yet.
-    struct Upload
-    {
-        uint64_t taskId;  //!< the task
-        uint32_t firstRb; //!< first block of its grant
-        uint32_t nRbs;    //!< block count of its grant
-        Time start;       //!< start of its grant
-    };
+    void GiveUp(InferenceTaskRecord record);
 
     uint32_t m_userId;                             //!< UserId attribute
     Ptr<RandomVariableStream> m_taskSize;          //!< TaskSize attribute (bit)
@@ -219,10 +213,8 @@ class InferenceClient : public Application
     uint16_t m_remotePort;                         //!< RemotePort attribute
     uint32_t m_segmentSize;                        //!< SegmentSize attribute (bytes)
     Ptr<ExponentialRandomVariable> m_interArrival; //!< Poisson inter-arrival times
-    Ptr<EdgeController> m_controller;              //!< scheduler host
+    Ptr<EdgeControlChannel> m_control;             //!< control channel
     Ptr<Socket> m_socket;                          //!< UDP socket to the server
-    Ptr<OfdmaUeNetDevice> m_ueDevice;              //!< UE device (GrantEnd connected)
-    std::vector<Upload> m_uploads;                 //!< uploads whose grant has not ended
     EventId m_createEvent;                         //!< next task creation
     uint32_t m_sequence;                           //!< next task sequence number
     uint64_t m_created;                            //!< tasks created

@@ -32,6 +32,8 @@ ToString(InferenceTaskOutcome outcome)
         return "data-late";
     case InferenceTaskOutcome::DATA_INCOMPLETE:
         return "data-incomplete";
+    case InferenceTaskOutcome::NO_RESPONSE:
+        return "no-response";
     }
     return "unknown";
 }
@@ -48,6 +50,7 @@ GetFinalOutcomes()
         InferenceTaskOutcome::EXPIRED,
         InferenceTaskOutcome::DATA_LATE,
         InferenceTaskOutcome::DATA_INCOMPLETE,
+        InferenceTaskOutcome::NO_RESPONSE,
     };
     return outcomes;
 }
@@ -56,7 +59,8 @@ bool
 IsRejection(InferenceTaskOutcome outcome)
 {
     return outcome != InferenceTaskOutcome::PENDING && outcome != InferenceTaskOutcome::COMPLETED &&
-           outcome != InferenceTaskOutcome::DEADLINE_MISSED;
+           outcome != InferenceTaskOutcome::DEADLINE_MISSED &&
+           outcome != InferenceTaskOutcome::NO_RESPONSE;
 }
 
 } // namespace ns3

@@ -36,6 +36,7 @@ enum class InferenceTaskOutcome
     EXPIRED,               //!< its deadline passed before a frame could consider it
     DATA_LATE,             //!< planned, but none of its data had arrived when the batch started
     DATA_INCOMPLETE,       //!< planned, but only part of its data had arrived
+    NO_RESPONSE,           //!< the UE heard nothing by its deadline (a control message was lost)
 };
 
 /**
@@ -44,7 +45,8 @@ enum class InferenceTaskOutcome
  * @param outcome an outcome
  * @return its name as written in CSV files: "completed", "deadline-missed",
  *         "accuracy", "not-scheduled", "infeasible-allocation", "expired",
- *         "data-late", "data-incomplete" ("pending" for PENDING)
+ *         "data-late", "data-incomplete", "no-response" ("pending" for
+ *         PENDING)
  */
 std::string ToString(InferenceTaskOutcome outcome);
 
@@ -52,7 +54,8 @@ std::string ToString(InferenceTaskOutcome outcome);
  * @ingroup edge-inference
  * @brief The outcomes a task can end with (every outcome but PENDING).
  * @return COMPLETED, DEADLINE_MISSED, ACCURACY, NOT_SCHEDULED,
- *         INFEASIBLE_ALLOCATION, EXPIRED, DATA_LATE, DATA_INCOMPLETE
+ *         INFEASIBLE_ALLOCATION, EXPIRED, DATA_LATE, DATA_INCOMPLETE,
+ *         NO_RESPONSE
  */
 const std::vector<InferenceTaskOutcome>& GetFinalOutcomes();
 
@@ -61,7 +64,8 @@ const std::vector<InferenceTaskOutcome>& GetFinalOutcomes();
  * @brief Tell whether an outcome is a refusal or a drop.
  * @param outcome an outcome
  * @return true for the outcomes of tasks that were never executed: every
- *         outcome except PENDING, COMPLETED and DEADLINE_MISSED
+ *         outcome except PENDING, COMPLETED, DEADLINE_MISSED and NO_RESPONSE
+ *         (the UE does not know whether its task ran)
  */
 bool IsRejection(InferenceTaskOutcome outcome);
 

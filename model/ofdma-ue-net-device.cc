@@ -12,6 +12,7 @@
 #include "uplink-rate-model.h"
 
 #include "ns3/abort.h"
+#include "ns3/boolean.h"
 #include "ns3/double.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
@@ -57,6 +58,14 @@ OfdmaUeNetDevice::GetTypeId()
                           UintegerValue(3),
                           MakeUintegerAccessor(&OfdmaUeNetDevice::m_maxRetransmissions),
                           MakeUintegerChecker<uint32_t>(0, 1000))
+            .AddAttribute("FlushAtGrantEnd",
+                          "Whether the packets still queued when a grant ends are dropped "
+                          "(Drop trace, reason \"flushed\", after GrantEnd) instead of waiting "
+                          "for the next grant. EdgeInferenceHelper sets it on the UEs it "
+                          "serves, where each grant carries one task's data.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&OfdmaUeNetDevice::m_flushAtGrantEnd),
+                          MakeBooleanChecker())
             .AddAttribute("Phy",
                           "The PHY of the device.",
                           PointerValue(),
@@ -93,6 +102,7 @@ OfdmaUeNetDevice::OfdmaUeNetDevice()
     : m_txPowerDbm(23.0),
       m_maxQueuePackets(1000),
       m_maxRetransmissions(3),
+      m_flushAtGrantEnd(false),
       m_queuedBytes(0),
       m_hasActiveGrant(false),
       m_transmitting(false)
@@ -175,6 +185,10 @@ OfdmaUeNetDevice::EndGrant(OfdmaGrant grant)
                    m_grants.end());
     NS_LOG_LOGIC("grant " << grant << " ends with " << m_queuedBytes << " bytes queued");
     m_grantEndTrace(grant, m_queuedBytes, m_queue.size());
+    if (m_flushAtGrantEnd)
+    {
+        FlushQueue();
+    }
 }
 
 void

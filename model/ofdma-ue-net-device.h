@@ -126,10 +126,10 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
      * @brief Drops every queued packet (not a packet on the air), firing
      * the Drop trace with reason "flushed" for each, in queue order.
      *
-     * The device never calls it itself: grants and the queue are
-     * independent. InferenceClient calls it when the grant of one of its
-     * tasks ends, so that data left over by a failed prediction is not
-     * sent in the UE's next grant ahead of the next task's data.
+     * The device calls it at each grant's end when FlushAtGrantEnd is set
+     * (EdgeInferenceHelper sets it, so that data left over by a failed
+     * prediction is not sent in the UE's next grant ahead of the next
+     * task's data); otherwise grants and the queue are independent.
      *
      * @return the number of packets dropped
      */
@@ -227,6 +227,7 @@ class OfdmaUeNetDevice : public OfdmaNetDevice
     double m_txPowerDbm;                                 //!< TxPower attribute (dBm)
     uint32_t m_maxQueuePackets;                          //!< MaxQueuePackets attribute
     uint32_t m_maxRetransmissions;                       //!< MaxRetransmissions attribute
+    bool m_flushAtGrantEnd;                              //!< FlushAtGrantEnd attribute
     std::map<uint64_t, Unacknowledged> m_unacknowledged; //!< sent, by packet uid
     std::deque<Item> m_queue;                            //!< packets waiting
     uint32_t m_queuedBytes;                              //!< bytes in m_queue

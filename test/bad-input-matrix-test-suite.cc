@@ -25,6 +25,7 @@
 #include "ns3/double.h"
 #include "ns3/early-exit-profile.h"
 #include "ns3/edge-inference-error.h"
+#include "ns3/edge-inference-scenario-runner.h"
 #include "ns3/enum.h"
 #include "ns3/node.h"
 #include "ns3/object-factory.h"
@@ -322,6 +323,54 @@ class UnknownSchedulerTestCase : public TestCase
                                   name << " is a registered scheduler");
         }
     }
+};
+
+/**
+ * A radio attribute out of range in a scenario's bsAttributes stops the
+ * scenario check with a message naming the field, the attribute and the
+ * value, before anything is built. The ranges are the attributes' help
+ * texts: TargetBler in [1e-6, 0.5], AirtimeMargin in [0, 10], BlerSlope
+ * > 0 (checked from 1e-6), BlockErrors a boolean.
+ */
+class ScenarioRadioAttributeTestCase : public TestCase
+{
+  public:
+    /**
+     * @param name the attribute
+     * @param value its bad value
+     * @param expected the whole message expected
+     */
+    ScenarioRadioAttributeTestCase(std::string name, std::string value, std::string expected)
+        : TestCase("Scenario bsAttributes: " + name + " = " + value),
+          m_name(name),
+          m_value(value),
+          m_expected(expected)
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        std::istringstream in(kProfile);
+        EdgeInferenceScenario scenario;
+        scenario.profile = EarlyExitProfile::Parse(in, "good.csv");
+        scenario.scheduler = {"TreeSearch", "ns3::TreeSearchC2Scheduler", {}};
+        scenario.bsAttributes = {{"RateMapping", "McsTable"}, {m_name, m_value}};
+        std::string error;
+        try
+        {
+            CheckEdgeInferenceScenario(scenario);
+        }
+        catch (const EdgeInferenceError& e)
+        {
+            error = e.what();
+        }
+        NS_TEST_EXPECT_MSG_EQ(error, m_expected, "the message");
+    }
+
+    std::string m_name;     //!< attribute
+    std::string m_value;    //!< bad value
+    std::string m_expected; //!< expected message
 };
 
 // ------------------------------------------------------------------ radio
@@ -869,6 +918,27 @@ class BadInputMatrixTestSuite : public TestSuite
         AddTestCase(new UnknownSchedulerTestCase);
 
         // Radio.
+        const std::string field = "EdgeInferenceScenario: bsAttributes: ";
+        AddTestCase(new ScenarioRadioAttributeTestCase(
+            "TargetBler",
+            "0.7",
+            field + "bad value \"0.7\" for TargetBler (expected double 1e-06:0.5)"));
+        AddTestCase(new ScenarioRadioAttributeTestCase(
+            "AirtimeMargin",
+            "-0.1",
+            field + "bad value \"-0.1\" for AirtimeMargin (expected double 0:10)"));
+        AddTestCase(new ScenarioRadioAttributeTestCase(
+            "BlerSlope",
+            "0",
+            field + "bad value \"0\" for BlerSlope (expected double 1e-06:100)"));
+        AddTestCase(new ScenarioRadioAttributeTestCase(
+            "BlockErrors",
+            "sometimes",
+            field + "bad value \"sometimes\" for BlockErrors (expected bool)"));
+        AddTestCase(new ScenarioRadioAttributeTestCase(
+            "TargetBLER",
+            "0.01",
+            field + "ns3::OfdmaBsNetDevice has no settable attribute \"TargetBLER\""));
         AddTestCase(new GrantOutsideBandTestCase);
         AddTestCase(new MoreUesThanBlocksTestCase);
         AddTestCase(new ShortGrantTestCase);

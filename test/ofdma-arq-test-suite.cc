@@ -240,8 +240,9 @@ class ArqTimelineTestCase : public TestCase
         Simulator::Run();
 
         const double cycle = Airtime() + Delay();
+        // Asserts continue on failure: every index below is guarded.
         NS_TEST_ASSERT_MSG_EQ(log.txStart.size(), m_sends, "sends");
-        for (uint32_t i = 0; i < m_sends; ++i)
+        for (uint32_t i = 0; i < std::min<size_t>(m_sends, log.txStart.size()); ++i)
         {
             NS_TEST_EXPECT_MSG_EQ_TOL(log.txStart[i].GetSeconds(), i * cycle, 1e-6, "send " << i);
             NS_TEST_EXPECT_MSG_EQ_TOL(log.txRate[i], 10 * kRbWidth * kEff0, 1e-6, "MCS 0 rate");
@@ -256,7 +257,7 @@ class ArqTimelineTestCase : public TestCase
         NS_TEST_EXPECT_MSG_EQ(log.bsDrops["bler"], m_sends, "every send lost");
         NS_TEST_EXPECT_MSG_EQ(log.received, 0, "nothing received");
         NS_TEST_ASSERT_MSG_EQ(log.ueDropTimes.size(), m_ueDropReason.empty() ? 0 : 1, "UE Drop");
-        if (!m_ueDropReason.empty())
+        if (!m_ueDropReason.empty() && log.ueDropTimes.size() == 1)
         {
             NS_TEST_EXPECT_MSG_EQ(log.ueDrops[m_ueDropReason], 1, "Drop reason");
             NS_TEST_EXPECT_MSG_EQ_TOL(log.ueDropTimes[0].GetSeconds(),
@@ -265,7 +266,10 @@ class ArqTimelineTestCase : public TestCase
                                       "dropped when the last NACK arrives");
         }
         NS_TEST_ASSERT_MSG_EQ(log.grantEndPackets.size(), 1, "the grant ended");
-        NS_TEST_EXPECT_MSG_EQ(log.grantEndPackets[0], m_leftAtGrantEnd, "left at GrantEnd");
+        if (log.grantEndPackets.size() == 1)
+        {
+            NS_TEST_EXPECT_MSG_EQ(log.grantEndPackets[0], m_leftAtGrantEnd, "left at GrantEnd");
+        }
     }
 
     uint32_t m_maxRetx;         //!< MaxRetransmissions
@@ -317,6 +321,10 @@ class ArqStatisticsTestCase : public TestCase
         Simulator::Run();
 
         NS_TEST_ASSERT_MSG_GT(log.txRate.size(), 0, "sent");
+        if (log.txRate.empty())
+        {
+            return; // asserts continue on failure: do not index past the end
+        }
         NS_TEST_EXPECT_MSG_EQ_TOL(log.txRate[0], n * kRbWidth * kEff6, 1e-6, "MCS 6");
         const double p = 1 / (1 + 9 * std::exp(0.3 / 0.5));
         const double retx = log.retransmissions.size();
@@ -387,6 +395,10 @@ class TargetBlerTestCase : public TestCase
 
         const double rate5 = n * kRbWidth * kEff5;
         NS_TEST_ASSERT_MSG_EQ(log.txRate.size(), packets, "each packet sent once");
+        if (log.txRate.empty())
+        {
+            return; // asserts continue on failure: do not index past the end
+        }
         NS_TEST_EXPECT_MSG_EQ_TOL(log.txRate[0], rate5, 1e-6, "MCS 5");
         NS_TEST_EXPECT_MSG_EQ_TOL(planned.rateBps[n - 1], rate5, 1e-6, "planned as sent");
         const double p =
