@@ -188,7 +188,14 @@ ParseOptions(int argc, char* argv[])
     cmd.AddValue("runs", "Drops per (scheduler, K); run r uses RngRun + r", o.runs);
     cmd.AddValue("bandwidth", "Uplink bandwidth B (Hz), a multiple of 10 kHz", sc.bandwidthHz);
     cmd.AddValue("radius", "Cell radius (m)", sc.cellRadiusM);
-    cmd.AddValue("fading", "Rayleigh block fading (constant within a frame)", sc.fading);
+    cmd.AddValue("fading",
+                 "Rayleigh fading: in blocks constant within a frame, or Clarke's with "
+                 "--ue-speed",
+                 sc.fading);
+    cmd.AddValue("ue-speed",
+                 "UE speed (m/s): UEs move in straight lines and the fading is Clarke's "
+                 "with Doppler speed x carrier / c (0: static UEs, block fading)",
+                 sc.ueSpeedMps);
     cmd.AddValue("deadline-min", "Smallest latency requirement T (s)", sc.deadlineMinS);
     cmd.AddValue("deadline-max", "Largest latency requirement T (s)", sc.deadlineMaxS);
     cmd.AddValue("accuracy-min",

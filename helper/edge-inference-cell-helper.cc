@@ -7,6 +7,7 @@
 #include "edge-inference-cell-helper.h"
 
 #include "ns3/constant-position-mobility-model.h"
+#include "ns3/constant-velocity-mobility-model.h"
 #include "ns3/internet-stack-helper.h"
 #include "ns3/ipv4-address-helper.h"
 #include "ns3/ipv4.h"
@@ -16,6 +17,7 @@
 #include "ns3/random-variable-stream.h"
 
 #include <cmath>
+#include <vector>
 
 namespace ns3
 {
@@ -24,8 +26,15 @@ NS_LOG_COMPONENT_DEFINE("EdgeInferenceCellHelper");
 
 EdgeInferenceCellHelper::EdgeInferenceCellHelper()
     : m_radius(200),
-      m_minDistance(10)
+      m_minDistance(10),
+      m_ueSpeed(0)
 {
+}
+
+void
+EdgeInferenceCellHelper::SetUeSpeed(double mps)
+{
+    m_ueSpeed = mps;
 }
 
 void
@@ -53,6 +62,8 @@ EdgeInferenceCellHelper::Create(uint32_t users, int64_t stream)
     NS_ABORT_MSG_IF(!(m_minDistance > 0) || !(m_radius > m_minDistance),
                     "EdgeInferenceCellHelper: need 0 < MinDistance < CellRadius (m), got "
                         << m_minDistance << " and " << m_radius);
+    NS_ABORT_MSG_IF(!(m_ueSpeed >= 0) || !std::isfinite(m_ueSpeed),
+                    "EdgeInferenceCellHelper: UE speed must be >= 0 m/s, got " << m_ueSpeed);
     EdgeInferenceCell cell;
     cell.bs = CreateObject<Node>();
     cell.ues.Create(users);
@@ -65,12 +76,31 @@ EdgeInferenceCellHelper::Create(uint32_t users, int64_t stream)
     u->SetStream(stream);
     const double r0 = m_minDistance * m_minDistance;
     const double r1 = m_radius * m_radius;
+    std::vector<Vector> start;
     for (uint32_t i = 0; i < users; ++i)
     {
         const double r = std::sqrt(r0 + (r1 - r0) * u->GetValue());
         const double phi = 2 * M_PI * u->GetValue();
-        Ptr<ConstantPositionMobilityModel> m = CreateObject<ConstantPositionMobilityModel>();
-        m->SetPosition(Vector(r * std::cos(phi), r * std::sin(phi), 0));
+        start.emplace_back(r * std::cos(phi), r * std::sin(phi), 0);
+    }
+    for (uint32_t i = 0; i < users; ++i)
+    {
+        Ptr<MobilityModel> m;
+        if (m_ueSpeed > 0)
+        {
+            const double heading = 2 * M_PI * u->GetValue();
+            auto moving = CreateObject<ConstantVelocityMobilityModel>();
+            moving->SetPosition(start[i]);
+            moving->SetVelocity(
+                Vector(m_ueSpeed * std::cos(heading), m_ueSpeed * std::sin(heading), 0));
+            m = moving;
+        }
+        else
+        {
+            auto fixed = CreateObject<ConstantPositionMobilityModel>();
+            fixed->SetPosition(start[i]);
+            m = fixed;
+        }
         cell.ues.Get(i)->AggregateObject(m);
     }
 

@@ -35,7 +35,8 @@ struct EdgeInferenceCell
  * @ingroup edge-inference
  * @brief Builds the single-cell scenario of the manual's *Default scenario*: a BS at the
  * origin, users dropped uniformly over the area of the annulus
- * [MinDistance, CellRadius] (static positions), the OFDMA uplink
+ * [MinDistance, CellRadius] (static, or moving in straight lines at
+ * SetUeSpeed with uniformly drawn headings), the OFDMA uplink
  * (OfdmaUplinkHelper; path loss 128.1 + 37.6 log10(d/km), Rayleigh block
  * fading unless disabled, 23 dBm, -174 dBm/Hz, 1 MHz of 10 kHz blocks), the
  * Internet stack and IPv4 addresses in 7.0.0.0/8. Every UE packet goes to
@@ -55,6 +56,10 @@ class EdgeInferenceCellHelper
     void SetCellRadius(double m);
     /// @param m minimum distance from the BS (m), > 0 (checked by Create; default 10)
     void SetMinDistance(double m);
+    /// @param mps UE speed (m/s, >= 0; default 0: static UEs). Moving UEs
+    ///        keep their drawn positions as start points and get headings
+    ///        drawn after all positions (so the positions do not change)
+    void SetUeSpeed(double mps);
     /// @return the uplink helper, to set device, channel and fading attributes
     OfdmaUplinkHelper& GetUplinkHelper();
 
@@ -71,6 +76,7 @@ class EdgeInferenceCellHelper
   private:
     double m_radius;            //!< cell radius (m)
     double m_minDistance;       //!< minimum UE distance from the BS (m)
+    double m_ueSpeed;           //!< UE speed (m/s)
     OfdmaUplinkHelper m_uplink; //!< the uplink
 };
 

@@ -88,6 +88,15 @@ CheckEdgeInferenceScenario(const EdgeInferenceScenario& s)
         fail("coherenceTime must be >= 0, got " + std::to_string(s.coherenceTime.GetSeconds()) +
              " s");
     }
+    if (!(s.ueSpeedMps >= 0) || !std::isfinite(s.ueSpeedMps))
+    {
+        fail("ueSpeedMps must be finite and >= 0, got " + std::to_string(s.ueSpeedMps));
+    }
+    if (s.ueSpeedMps > 0 && !s.coherenceTime.IsZero())
+    {
+        fail("coherenceTime is the block length of static UEs' fading; moving UEs "
+             "(ueSpeedMps > 0) have Clarke fading, set by their speed");
+    }
     if (!(s.bandwidthHz > 0) || !(s.resourceBlockHz > 0) || !(s.taskBits > 0) ||
         !std::isfinite(s.bandwidthHz + s.resourceBlockHz + s.taskBits))
     {
@@ -120,6 +129,31 @@ CheckEdgeInferenceScenario(const EdgeInferenceScenario& s)
 namespace
 {
 
+/// Speed of light (m/s), for Doppler frequencies.
+constexpr double kSpeedOfLight = 299792458.0;
+
+/**
+ * @param s a checked scenario
+ * @return the BS's carrier frequency (Hz): its CarrierFrequency among the
+ *         scenario's bsAttributes, else the attribute's default
+ */
+double
+CarrierFrequency(const EdgeInferenceScenario& s)
+{
+    DoubleValue carrier;
+    for (const auto& [name, value] : s.bsAttributes)
+    {
+        if (name == "CarrierFrequency")
+        {
+            carrier.DeserializeFromString(value, MakeDoubleChecker<double>());
+            return carrier.Get();
+        }
+    }
+    TypeId::AttributeInformation info;
+    OfdmaBsNetDevice::GetTypeId().LookupAttributeByName("CarrierFrequency", &info);
+    return DynamicCast<const DoubleValue>(info.initialValue)->Get();
+}
+
 /**
  * @brief The cell: nodes, positions, OFDMA uplink with the scenario's radio.
  * @param s the scenario
@@ -132,10 +166,21 @@ BuildCell(const EdgeInferenceScenario& s)
     cellHelper.SetCellRadius(s.cellRadiusM);
     cellHelper.SetMinDistance(s.minDistanceM);
     OfdmaUplinkHelper& uplink = cellHelper.GetUplinkHelper();
+    cellHelper.SetUeSpeed(s.ueSpeedMps);
+    if (s.ueSpeedMps > 0)
+    {
+        uplink.SetFadingModelType("ns3::ClarkeFadingLossModel");
+        uplink.SetFadingModelAttribute(
+            "DopplerFrequency",
+            DoubleValue(s.ueSpeedMps * CarrierFrequency(s) / kSpeedOfLight));
+    }
+    else
+    {
+        uplink.SetFadingModelAttribute(
+            "CoherenceTime",
+            TimeValue(s.coherenceTime.IsZero() ? s.framePeriod : s.coherenceTime));
+    }
     uplink.EnableFading(s.fading);
-    uplink.SetFadingModelAttribute(
-        "CoherenceTime",
-        TimeValue(s.coherenceTime.IsZero() ? s.framePeriod : s.coherenceTime));
     uplink.SetBsDeviceAttribute("Bandwidth", DoubleValue(s.bandwidthHz));
     uplink.SetBsDeviceAttribute("ResourceBlockWidth", DoubleValue(s.resourceBlockHz));
     uplink.SetBsDeviceAttribute("ThermalNoisePsd", DoubleValue(s.noisePsdDbmHz));

@@ -52,12 +52,16 @@ struct EdgeInferenceScenario
     double noisePsdDbmHz{-174};          //!< thermal noise PSD at the BS (dBm/Hz)
     bool fading{true};                   //!< Rayleigh block fading on top of path loss
     Time coherenceTime{0};               //!< fading block length; 0: the frame period
-    double taskBits{24576};              //!< task size D (bit, > 0)
-    double deadlineMinS{0.020};          //!< latency requirement T ~ U[min, max] (s, > 0)
-    double deadlineMaxS{0.100};          //!< (s, >= deadlineMinS)
-    double accuracyMin{-1};              //!< accuracy requirement A ~ U[min, max]; < 0: a_1
-    double accuracyMax{-1};              //!< < 0: a_N
-    bool collectTasks{false};            //!< keep every task's record in the result
+    /// UE speed (m/s, >= 0). Above 0 the UEs move in straight lines (random
+    /// headings) and the fading is Clarke's (ClarkeFadingLossModel) with
+    /// Doppler frequency speed x carrier frequency / c, instead of blocks.
+    double ueSpeedMps{0};
+    double taskBits{24576};     //!< task size D (bit, > 0)
+    double deadlineMinS{0.020}; //!< latency requirement T ~ U[min, max] (s, > 0)
+    double deadlineMaxS{0.100}; //!< (s, >= deadlineMinS)
+    double accuracyMin{-1};     //!< accuracy requirement A ~ U[min, max]; < 0: a_1
+    double accuracyMax{-1};     //!< < 0: a_N
+    bool collectTasks{false};   //!< keep every task's record in the result
     /// Further attributes of the scheduler host (ns3::EdgeController), as
     /// name and value strings, e.g. {"TimingGuard", "0s"}; set before the
     /// runner's own (MaxFrames, FramePeriod).

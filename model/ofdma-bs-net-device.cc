@@ -127,6 +127,27 @@ OfdmaBsNetDevice::GetTypeId()
                           DoubleValue(0.0),
                           MakeDoubleAccessor(&OfdmaBsNetDevice::m_airtimeMargin),
                           MakeDoubleChecker<double>(0.0, 10.0))
+            .AddAttribute("CsiPeriod",
+                          "Sounding period of the channel state the BS plans and adapts "
+                          "links with (s). 0 (default): ideal CSI, the channel now. Above 0 "
+                          "the BS measures every UE's gain at each multiple of the period "
+                          "and uses the latest measurement at least CsiDelay old (the "
+                          "soundings run until the simulation stops: set a stop time).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&OfdmaBsNetDevice::m_csiPeriod),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("CsiDelay",
+                          "Age at which a sounding becomes usable (s, >= 0; needs "
+                          "CsiPeriod > 0).",
+                          TimeValue(Seconds(0)),
+                          MakeTimeAccessor(&OfdmaBsNetDevice::m_csiDelay),
+                          MakeTimeChecker(Seconds(0)))
+            .AddAttribute("CsiErrorStd",
+                          "Standard deviation of the Gaussian error, in dB, of each "
+                          "sounding's gain (>= 0; needs CsiPeriod > 0).",
+                          DoubleValue(0.0),
+                          MakeDoubleAccessor(&OfdmaBsNetDevice::m_csiErrorDb),
+                          MakeDoubleChecker<double>(0.0, 100.0))
             .AddAttribute("Phy",
                           "The PHY of the device.",
                           PointerValue(),
@@ -158,10 +179,15 @@ OfdmaBsNetDevice::OfdmaBsNetDevice()
       m_blockErrors(true),
       m_targetBler(0.1),
       m_airtimeMargin(0),
+      m_csiPeriod(Seconds(0)),
+      m_csiDelay(Seconds(0)),
+      m_csiErrorDb(0),
+      m_sounding(false),
       m_uplinkSapProvider(std::make_unique<MemberEdgeUplinkSapProvider<OfdmaBsNetDevice>>(this))
 {
     NS_LOG_FUNCTION(this);
     m_blerRng = CreateObject<UniformRandomVariable>();
+    m_csiErrorRng = CreateObject<NormalRandomVariable>();
 }
 
 OfdmaBsNetDevice::~OfdmaBsNetDevice()
@@ -181,6 +207,9 @@ OfdmaBsNetDevice::DoDispose()
     m_ues.clear();
     m_book.clear();
     m_blerRng = nullptr;
+    m_csiErrorRng = nullptr;
+    m_soundEvent.Cancel();
+    m_soundings.clear();
     OfdmaNetDevice::DoDispose();
 }
 
@@ -348,7 +377,8 @@ OfdmaBsNetDevice::AssignStreams(int64_t stream)
 {
     NS_LOG_FUNCTION(this << stream);
     m_blerRng->SetStream(stream);
-    return 1;
+    m_csiErrorRng->SetStream(stream + 1);
+    return 2;
 }
 
 // ---- channel state and link adaptation ----
@@ -394,7 +424,7 @@ OfdmaBsNetDevice::ComputeLinkAdaptation(Ptr<const OfdmaUeNetDevice> ue,
     // The received power per block as the PHY will see it: PSD P / (n W)
     // times the channel gain, integrated over W.
     const double psd = ue->GetTxPowerW() / (nRbs * m_rbWidth);
-    const double signalW = psd * GetChannelGain(ue) * m_rbWidth;
+    const double signalW = psd * GetEstimatedGain(ue) * m_rbWidth;
     const double noiseW = m_phy->GetNoisePowerPerRb();
     std::vector<double> sinr(nRbs);
     for (uint32_t i = 0; i < nRbs; ++i)
@@ -458,6 +488,66 @@ OfdmaBsNetDevice::AdaptToFlat(double sinr, uint32_t nRbs) const
 }
 
 double
+OfdmaBsNetDevice::GetEstimatedGain(Ptr<const OfdmaUeNetDevice> ue) const
+{
+    if (m_csiPeriod.IsZero())
+    {
+        NS_ABORT_MSG_IF(m_csiDelay.IsStrictlyPositive() || m_csiErrorDb > 0,
+                        "OfdmaBsNetDevice: attributes CsiDelay ("
+                            << m_csiDelay.As(Time::MS) << ") and CsiErrorStd (" << m_csiErrorDb
+                            << " dB) need soundings: set CsiPeriod > 0");
+        return GetChannelGain(ue);
+    }
+    if (!m_sounding)
+    {
+        m_sounding = true;
+        // The first use starts the soundings, at the multiples of the period.
+        const int64_t p = m_csiPeriod.GetTimeStep();
+        const Time next = TimeStep((Simulator::Now().GetTimeStep() / p + 1) * p);
+        m_soundEvent = Simulator::Schedule(next - Simulator::Now(), &OfdmaBsNetDevice::Sound, this);
+    }
+    auto& reports = m_soundings[PeekPointer(ue)];
+    if (reports.empty())
+    {
+        reports.emplace_back(Simulator::Now(), MeasureGain(ue)); // first sight: usable at once
+    }
+    DropStaleReports(reports);
+    return reports.front().second;
+}
+
+double
+OfdmaBsNetDevice::MeasureGain(Ptr<const OfdmaUeNetDevice> ue) const
+{
+    const double g = GetChannelGain(ue);
+    return m_csiErrorDb > 0
+               ? g * std::pow(10.0, m_csiErrorRng->GetValue(0, m_csiErrorDb * m_csiErrorDb) / 10)
+               : g;
+}
+
+void
+OfdmaBsNetDevice::DropStaleReports(std::deque<std::pair<Time, double>>& reports) const
+{
+    // Keep the latest report that is at least CsiDelay old (or the oldest).
+    const Time usable = Simulator::Now() - m_csiDelay;
+    while (reports.size() > 1 && reports[1].first <= usable)
+    {
+        reports.pop_front();
+    }
+}
+
+void
+OfdmaBsNetDevice::Sound() const
+{
+    for (const Ptr<OfdmaUeNetDevice>& ue : m_ues)
+    {
+        auto& reports = m_soundings[PeekPointer(ue)];
+        reports.emplace_back(Simulator::Now(), MeasureGain(ue));
+        DropStaleReports(reports);
+    }
+    m_soundEvent = Simulator::Schedule(m_csiPeriod, &OfdmaBsNetDevice::Sound, this);
+}
+
+double
 OfdmaBsNetDevice::McsMarginDb() const
 {
     return OfdmaRateMapping::BlerTargetMarginDb(m_targetBler, m_blerSlopeDb);
@@ -469,7 +559,7 @@ OfdmaBsNetDevice::PlanLinkState(Ptr<const OfdmaUeNetDevice> ue) const
     NS_LOG_FUNCTION(this << ue);
     EdgeUplinkLinkState state;
     state.txPowerW = ue->GetTxPowerW();
-    state.gain = GetChannelGain(ue);
+    state.gain = GetEstimatedGain(ue);
     // The SINR ComputeLinkAdaptation will see on n blocks, less the
     // interference: P / (n W) g W over N0 W, in the same operations.
     const double noiseW = m_phy->GetNoisePowerPerRb();

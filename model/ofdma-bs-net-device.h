@@ -13,10 +13,12 @@
 #include "ofdma-rate-mapping.h"
 #include "ofdma-spectrum-signal-parameters.h"
 
+#include "ns3/event-id.h"
 #include "ns3/random-variable-stream.h"
 #include "ns3/spectrum-model.h"
 #include "ns3/traced-callback.h"
 
+#include <deque>
 #include <map>
 #include <memory>
 #include <string>
@@ -40,10 +42,11 @@ class OfdmaUeNetDevice;
  * (dB); the defaults, -174 dBm/Hz and 0 dB, give the manual's N0 exactly
  * (kT at 290 K is -173.98 dBm/Hz; -174 is the usual rounding).
  *
- * Link adaptation (ideal CSI and ideal control): at the start of each
+ * Link adaptation (ideal control): at the start of each
  * packet the UE asks ComputeLinkAdaptation(); the BS computes the SINR on
- * each granted block from the UE's transmit power, the channel gain now
- * (GetChannelGain) and the interference it measures now, and returns the
+ * each granted block from the UE's transmit power, the channel gain it
+ * knows (GetEstimatedGain: the gain now, or a sounding when CsiPeriod is
+ * set) and the interference it measures now, and returns the
  * rate given by the RateMapping attribute (see OfdmaRateMapping): Shannon
  * with SnrGap, or an MCS from the table. At the end of the packet the PHY
  * reports the minimum SINR per block over the packet's duration:
@@ -109,6 +112,19 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
      */
     double GetChannelGain(Ptr<const OfdmaUeNetDevice> ue) const;
 
+    /**
+     * @brief The channel gain the BS believes a UE has now: with CsiPeriod 0
+     * the true gain (GetChannelGain); otherwise the latest sounding that is
+     * at least CsiDelay old (each sounding is the true gain at a multiple of
+     * CsiPeriod, times a log-normal error of CsiErrorStd dB). Link
+     * adaptation and the planned rates use it. The first call starts the
+     * soundings; a UE not sounded yet is measured at once. Aborts if
+     * CsiDelay or CsiErrorStd is set without CsiPeriod.
+     * @param ue a UE served by this BS
+     * @return linear power gain
+     */
+    double GetEstimatedGain(Ptr<const OfdmaUeNetDevice> ue) const;
+
     /// @return noise PSD N0 (W/Hz), thermal noise times noise figure
     double GetNoisePsd() const;
     /// @return number of resource blocks of the carrier, Bandwidth /
@@ -126,10 +142,10 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
     OfdmaRateMapping::Mode GetRateMapping() const;
 
     /**
-     * @brief Link adaptation for a transmission starting now (ideal CSI).
+     * @brief Link adaptation for a transmission starting now.
      *
      * The SINR on each block is S / (N0 W + I_rb), with S the UE's transmit
-     * power spread evenly over the nRbs blocks times GetChannelGain(), and
+     * power spread evenly over the nRbs blocks times GetEstimatedGain(), and
      * I_rb the interference the PHY measures now. The rate follows the
      * RateMapping attribute: Shannon with SnrGap, or the highest MCS whose
      * BLER at the effective SINR is at most TargetBler (MCS 0 if none;
@@ -290,6 +306,15 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
     /// @return the MCS threshold back-off (dB) of the TargetBler attribute
     double McsMarginDb() const;
 
+    /// @param ue a UE @return its gain now times the CSI error (a sounding)
+    double MeasureGain(Ptr<const OfdmaUeNetDevice> ue) const;
+    /// @param reports a UE's soundings (time, gain), oldest first: drops
+    ///        those older than the latest one that is CsiDelay old
+    void DropStaleReports(std::deque<std::pair<Time, double>>& reports) const;
+    /// Sounds every UE and schedules the next sounding (const: the CSI is a
+    /// cache of the channel, filled on demand by const queries).
+    void Sound() const;
+
     /**
      * @brief End of a desired reception (from the PHY): drops the packet
      * (RxDrop "sinr" or "bler", see the class description) or fires Rx and
@@ -344,18 +369,26 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
         const OfdmaUeNetDevice* ue; //!< owner (identity only)
     };
 
-    Ptr<OfdmaBsPhy> m_phy;                    //!< PHY
-    double m_bandwidth;                       //!< Bandwidth attribute (Hz)
-    double m_rbWidth;                         //!< ResourceBlockWidth attribute (Hz)
-    double m_carrier;                         //!< CarrierFrequency attribute (Hz)
-    double m_noiseFigureDb;                   //!< NoiseFigure attribute (dB)
-    double m_thermalNoiseDbmHz;               //!< ThermalNoisePsd attribute (dBm/Hz)
-    OfdmaRateMapping::Mode m_rateMapping;     //!< RateMapping attribute
-    double m_snrGapDb;                        //!< SnrGap attribute (dB)
-    double m_blerSlopeDb;                     //!< BlerSlope attribute (dB)
-    bool m_blockErrors;                       //!< BlockErrors attribute
-    double m_targetBler;                      //!< TargetBler attribute
-    double m_airtimeMargin;                   //!< AirtimeMargin attribute (fraction)
+    Ptr<OfdmaBsPhy> m_phy;                   //!< PHY
+    double m_bandwidth;                      //!< Bandwidth attribute (Hz)
+    double m_rbWidth;                        //!< ResourceBlockWidth attribute (Hz)
+    double m_carrier;                        //!< CarrierFrequency attribute (Hz)
+    double m_noiseFigureDb;                  //!< NoiseFigure attribute (dB)
+    double m_thermalNoiseDbmHz;              //!< ThermalNoisePsd attribute (dBm/Hz)
+    OfdmaRateMapping::Mode m_rateMapping;    //!< RateMapping attribute
+    double m_snrGapDb;                       //!< SnrGap attribute (dB)
+    double m_blerSlopeDb;                    //!< BlerSlope attribute (dB)
+    bool m_blockErrors;                      //!< BlockErrors attribute
+    double m_targetBler;                     //!< TargetBler attribute
+    double m_airtimeMargin;                  //!< AirtimeMargin attribute (fraction)
+    Time m_csiPeriod;                        //!< CsiPeriod attribute
+    Time m_csiDelay;                         //!< CsiDelay attribute
+    double m_csiErrorDb;                     //!< CsiErrorStd attribute (dB)
+    Ptr<NormalRandomVariable> m_csiErrorRng; //!< CSI error draws (dB)
+    mutable bool m_sounding;                 //!< whether the soundings have started
+    mutable EventId m_soundEvent;            //!< next sounding
+    /// soundings (time, gain) per UE, oldest first
+    mutable std::map<const OfdmaUeNetDevice*, std::deque<std::pair<Time, double>>> m_soundings;
     mutable Ptr<const SpectrumModel> m_model; //!< carrier model, built on first use
     std::vector<Ptr<OfdmaUeNetDevice>> m_ues; //!< served UEs
     /// per block: registered grants by start time

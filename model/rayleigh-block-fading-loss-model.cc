@@ -22,27 +22,12 @@ NS_LOG_COMPONENT_DEFINE("RayleighBlockFadingLossModel");
 
 NS_OBJECT_ENSURE_REGISTERED(RayleighBlockFadingLossModel);
 
-namespace
-{
-
-/// SplitMix64 finaliser: a bijective mixer with good avalanche.
-uint64_t
-Mix(uint64_t z)
-{
-    z += 0x9E3779B97F4A7C15ULL;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-} // namespace
-
 TypeId
 RayleighBlockFadingLossModel::GetTypeId()
 {
     static TypeId tid =
         TypeId("ns3::RayleighBlockFadingLossModel")
-            .SetParent<PropagationLossModel>()
+            .SetParent<PairFadingLossModel>()
             .SetGroupName("EdgeInference")
             .AddConstructor<RayleighBlockFadingLossModel>()
             .AddAttribute("CoherenceTime",
@@ -58,26 +43,14 @@ RayleighBlockFadingLossModel::GetTypeId()
 }
 
 RayleighBlockFadingLossModel::RayleighBlockFadingLossModel()
-    : m_coherenceTime(MilliSeconds(100)),
-      m_seeded(false),
-      m_seed(0)
+    : m_coherenceTime(MilliSeconds(100))
 {
     NS_LOG_FUNCTION(this);
-    m_seedRng = CreateObject<UniformRandomVariable>();
 }
 
 RayleighBlockFadingLossModel::~RayleighBlockFadingLossModel()
 {
     NS_LOG_FUNCTION(this);
-}
-
-void
-RayleighBlockFadingLossModel::DoDispose()
-{
-    NS_LOG_FUNCTION(this);
-    m_orphanIds.clear();
-    m_seedRng = nullptr;
-    PropagationLossModel::DoDispose();
 }
 
 void
@@ -89,45 +62,13 @@ RayleighBlockFadingLossModel::SetCoherenceTime(Time t)
     m_coherenceTime = t;
 }
 
-uint64_t
-RayleighBlockFadingLossModel::GetEndId(Ptr<MobilityModel> m) const
-{
-    Ptr<Node> node = m->GetObject<Node>();
-    if (node)
-    {
-        return node->GetId();
-    }
-    auto it = m_orphanIds.find(m);
-    if (it == m_orphanIds.end())
-    {
-        // Above any node id, in order of first appearance.
-        it = m_orphanIds.emplace(m, (1ULL << 32) + m_orphanIds.size()).first;
-    }
-    return it->second;
-}
-
 double
 RayleighBlockFadingLossModel::GetFadingGain(Ptr<MobilityModel> a,
                                             Ptr<MobilityModel> b,
                                             int64_t block) const
 {
-    if (!m_seeded)
-    {
-        m_seed = static_cast<uint64_t>(m_seedRng->GetInteger(0, 0xFFFFFFFFU)) << 32 |
-                 m_seedRng->GetInteger(0, 0xFFFFFFFFU);
-        m_seeded = true;
-    }
-    uint64_t ia = GetEndId(a);
-    uint64_t ib = GetEndId(b);
-    if (ia > ib)
-    {
-        std::swap(ia, ib); // reciprocal channel: unordered pair
-    }
-    // A counter-based generator: the draw is a pure function of (seed,
-    // pair, block), hence independent of the order of queries.
-    uint64_t h = Mix(m_seed ^ Mix(ia ^ Mix(ib ^ Mix(static_cast<uint64_t>(block)))));
-    const double u = ((h >> 11) + 0.5) * 0x1.0p-53; // uniform in (0, 1)
-    return -std::log(u);                            // Exp(1)
+    const double u = ToUniform(PairHash(a, b, static_cast<uint64_t>(block))); // in (0, 1)
+    return -std::log(u);                                                      // Exp(1)
 }
 
 double
@@ -145,15 +86,6 @@ RayleighBlockFadingLossModel::DoCalcRxPower(double txPowerDbm,
     const double g = GetFadingGain(a, b);
     NS_LOG_LOGIC("fading gain " << g);
     return txPowerDbm + 10.0 * std::log10(g);
-}
-
-int64_t
-RayleighBlockFadingLossModel::DoAssignStreams(int64_t stream)
-{
-    NS_LOG_FUNCTION(this << stream);
-    m_seedRng->SetStream(stream);
-    m_seeded = false; // redraw the seed from the new stream
-    return 1;
 }
 
 } // namespace ns3

@@ -7,11 +7,9 @@
 #ifndef RAYLEIGH_BLOCK_FADING_LOSS_MODEL_H
 #define RAYLEIGH_BLOCK_FADING_LOSS_MODEL_H
 
-#include "ns3/nstime.h"
-#include "ns3/propagation-loss-model.h"
-#include "ns3/random-variable-stream.h"
+#include "pair-fading-loss-model.h"
 
-#include <map>
+#include "ns3/nstime.h"
 
 namespace ns3
 {
@@ -33,14 +31,10 @@ class MobilityModel;
  * value at every call, so the gain the BS scheduler reads and the gain the
  * channel applies would differ; the Jakes model is time-correlated, not
  * block-constant. Here the gain is a deterministic function of (seed, pair,
- * block): any number of queries in a block return the same value, queries
- * do not change the values other pairs get, and no per-pair state is kept.
- * The seed is drawn once from a RandomVariableStream, so AssignStreams and
- * --RngRun control the realisation. A pair is identified by the ids of the
- * nodes its mobility models are aggregated to; mobility models without a
- * node get ids in order of first appearance.
+ * block) (see PairFadingLossModel): any number of queries in a block return
+ * the same value.
  */
-class RayleighBlockFadingLossModel : public PropagationLossModel
+class RayleighBlockFadingLossModel : public PairFadingLossModel
 {
   public:
     /**
@@ -83,37 +77,11 @@ class RayleighBlockFadingLossModel : public PropagationLossModel
                          Ptr<MobilityModel> a,
                          Ptr<MobilityModel> b) const override;
 
-    /**
-     * @brief Sets the stream of the seed's random variable; the seed is
-     * drawn again from it at the next query, so the realisation changes.
-     * @param stream first stream index to use
-     * @return the number of stream indices assigned (1)
-     */
-    int64_t DoAssignStreams(int64_t stream) override;
-
-    /// Forgets the ids of node-less mobility models and the random variable,
-    /// then calls PropagationLossModel::DoDispose().
-    void DoDispose() override;
-
-    /**
-     * @brief Identifies one end of a pair: the node id of the node the
-     * mobility model is aggregated to, or, for a mobility model without a
-     * node, 2^32 plus its rank of first appearance (above every node id).
-     * @param m a mobility model
-     * @return the id that identifies m in a pair
-     */
-    uint64_t GetEndId(Ptr<MobilityModel> m) const;
-
     /// @param t the coherence time to check and set (CoherenceTime
     ///        attribute; aborts unless > 0)
     void SetCoherenceTime(Time t);
 
-    Time m_coherenceTime;                 //!< length of a fading block
-    Ptr<UniformRandomVariable> m_seedRng; //!< draws the realisation's seed
-    mutable bool m_seeded;                //!< whether m_seed was drawn
-    mutable uint64_t m_seed;              //!< seed of the realisation
-    /// ids of mobility models that are not aggregated to a node
-    mutable std::map<Ptr<MobilityModel>, uint64_t> m_orphanIds;
+    Time m_coherenceTime; //!< length of a fading block
 };
 
 } // namespace ns3
