@@ -36,6 +36,7 @@ def build(bld):
         'helper/c2-scheduler-spec.cc',
         'helper/edge-inference-cell-helper.cc',
         'helper/edge-inference-helper.cc',
+        'helper/edge-inference-load-sweep.cc',
         'helper/edge-inference-scenario-runner.cc',
         'helper/edge-inference-stats.cc',
         'helper/edge-inference-user-sweep.cc',
@@ -50,6 +51,7 @@ def build(bld):
         'model/clarke-fading-loss-model.cc',
         'model/early-exit-profile-csv.cc',
         'model/early-exit-profile.cc',
+        'model/edge-inference-csv.cc',
         'model/edge-control-channel.cc',
         'model/edge-controller.cc',
         'model/edge-server.cc',
@@ -72,6 +74,7 @@ def build(bld):
         'model/rayleigh-block-fading-loss-model.cc',
         'model/sequential-c2-scheduler.cc',
         'model/shelf-packing-c2-scheduler.cc',
+        'model/task-arrival-process.cc',
         'model/tree-search-c2-scheduler.cc',
         'model/uplink-rate-model.cc',
     ]
@@ -97,6 +100,7 @@ def build(bld):
         'test/ofdma-rate-mapping-test-suite.cc',
         'test/ofdma-udp-test-suite.cc',
         'test/ofdma-uplink-test-suite.cc',
+        'test/task-arrival-test-suite.cc',
         'test/uplink-rate-model-test-suite.cc',
     ]
 
@@ -108,6 +112,7 @@ def build(bld):
         'helper/c2-scheduler-spec.h',
         'helper/edge-inference-cell-helper.h',
         'helper/edge-inference-helper.h',
+        'helper/edge-inference-load-sweep.h',
         'helper/edge-inference-scenario-runner.h',
         'helper/edge-inference-stats.h',
         'helper/edge-inference-user-sweep.h',
@@ -125,6 +130,7 @@ def build(bld):
         'model/edge-control-channel.h',
         'model/edge-controller.h',
         'model/edge-inference-compat.h',
+        'model/edge-inference-csv.h',
         'model/edge-inference-error.h',
         'model/edge-inference-tolerance.h',
         'model/edge-server.h',
@@ -149,6 +155,7 @@ def build(bld):
         'model/rayleigh-block-fading-loss-model.h',
         'model/sequential-c2-scheduler.h',
         'model/shelf-packing-c2-scheduler.h',
+        'model/task-arrival-process.h',
         'model/tree-search-c2-scheduler.h',
         'model/uplink-rate-model.h',
     ]

@@ -143,23 +143,14 @@ ReadSchedulers(const std::string& plugins, const std::string& list)
     {
         Fail(std::string("--plugins: ") + e.what());
     }
-    std::vector<C2SchedulerSpec> schedulers;
-    for (const std::string& item : SplitC2SchedulerList(list))
+    try
     {
-        try
-        {
-            schedulers.push_back(ReadC2SchedulerChoice(item));
-        }
-        catch (const EdgeInferenceError& e)
-        {
-            Fail(std::string("--schedulers: ") + e.what());
-        }
+        return ReadC2SchedulerChoices(list);
     }
-    if (schedulers.empty())
+    catch (const EdgeInferenceError& e)
     {
-        Fail("--schedulers: give at least one scheduler");
+        Fail(std::string("--schedulers: ") + e.what());
     }
-    return schedulers;
 }
 
 /**

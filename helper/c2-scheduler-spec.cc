@@ -317,4 +317,19 @@ ReadC2SchedulerChoice(const std::string& item)
     return choice;
 }
 
+std::vector<C2SchedulerSpec>
+ReadC2SchedulerChoices(const std::string& list)
+{
+    std::vector<C2SchedulerSpec> schedulers;
+    for (const std::string& item : SplitC2SchedulerList(list))
+    {
+        schedulers.push_back(ReadC2SchedulerChoice(item));
+    }
+    if (schedulers.empty())
+    {
+        throw EdgeInferenceError("give at least one scheduler");
+    }
+    return schedulers;
+}
+
 } // namespace ns3

@@ -104,6 +104,15 @@ std::vector<std::pair<std::string, std::string>> GetC2SchedulerShortNames();
 C2SchedulerSpec ReadC2SchedulerChoice(const std::string& item);
 
 /**
+ * @brief Reads a comma-separated list of scheduler choices (a program's
+ * --schedulers option), each with ReadC2SchedulerChoice().
+ * @param list the list (SplitC2SchedulerList keeps brackets together)
+ * @return the specifications, in list order
+ * @throws EdgeInferenceError for an empty list or a bad choice
+ */
+std::vector<C2SchedulerSpec> ReadC2SchedulerChoices(const std::string& list);
+
+/**
  * @brief Loads scheduler plugins built as shared libraries, so that a program
  * such as edge-inference-paper can name their TypeIds.
  *

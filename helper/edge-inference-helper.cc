@@ -20,6 +20,7 @@
 #include "ns3/ofdma-ue-net-device.h"
 #include "ns3/pointer.h"
 #include "ns3/random-variable-stream.h"
+#include "ns3/task-arrival-process.h"
 #include "ns3/uinteger.h"
 
 #include <sstream>
@@ -53,7 +54,7 @@ EdgeInferenceApplications::GetServer() const
 
 EdgeInferenceHelper::EdgeInferenceHelper()
     : m_hasProfile(false),
-      m_clientIntervalSet(false),
+      m_arrivalsSet(false),
       m_clientAccuracySet(false),
       m_nextUserId(0)
 {
@@ -164,9 +165,34 @@ EdgeInferenceHelper::SetControlChannelAttribute(std::string n, const AttributeVa
 void
 EdgeInferenceHelper::SetClientAttribute(std::string n, const AttributeValue& v)
 {
-    m_clientIntervalSet |= (n == "Interval");
+    NS_ABORT_MSG_IF(n == "Arrivals",
+                    "EdgeInferenceHelper::SetClientAttribute: Arrivals would be one object "
+                    "shared by every client; use SetArrivals and SetArrivalsAttribute");
     m_clientAccuracySet |= (n == "AccuracyRequirement");
     m_clientFactory.Set(n, v);
+}
+
+void
+EdgeInferenceHelper::SetArrivals(std::string type)
+{
+    TypeId tid;
+    const bool found = TypeId::LookupByNameFailSafe(type, &tid);
+    NS_ABORT_MSG_IF(
+        !found || !tid.IsChildOf(TaskArrivalProcess::GetTypeId()) || !tid.HasConstructor(),
+        "EdgeInferenceHelper::SetArrivals: '"
+            << type << "' is " << (found ? "not a TaskArrivalProcess" : "an unknown TypeId"));
+    m_arrivalsFactory = ObjectFactory();
+    m_arrivalsFactory.SetTypeId(tid);
+    m_arrivalsSet = true;
+}
+
+void
+EdgeInferenceHelper::SetArrivalsAttribute(std::string n, const AttributeValue& v)
+{
+    NS_ABORT_MSG_IF(!m_arrivalsSet,
+                    "EdgeInferenceHelper::SetArrivalsAttribute(" << n
+                                                                 << "): call SetArrivals first");
+    m_arrivalsFactory.Set(n, v);
 }
 
 namespace
@@ -243,23 +269,7 @@ EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContain
     server->GetAttribute("Port", port);
     for (uint32_t i = 0; i < ueNodes.GetN(); ++i)
     {
-        Ptr<InferenceClient> client = m_clientFactory.Create<InferenceClient>();
-        client->SetAttribute("UserId", UintegerValue(m_nextUserId++));
-        client->SetAttribute("RemoteAddress", AddressValue(serverAddress));
-        client->SetAttribute("RemotePort", port);
-        if (!m_clientIntervalSet)
-        {
-            client->SetAttribute("Interval", framePeriod);
-        }
-        if (!m_clientAccuracySet)
-        {
-            // Default of the paper's scenario: A ~ U[a_1, a_N].
-            Ptr<UniformRandomVariable> a = CreateObject<UniformRandomVariable>();
-            a->SetAttribute("Min", DoubleValue(m_profile.GetExitAccuracy(1)));
-            a->SetAttribute("Max", DoubleValue(m_profile.GetExitAccuracy(m_profile.GetNExits())));
-            client->SetAttribute("AccuracyRequirement", PointerValue(a));
-        }
-        client->SetControlChannel(control);
+        Ptr<InferenceClient> client = CreateClient(serverAddress, port, framePeriod, control);
         ueNodes.Get(i)->AddApplication(client);
         if (Ptr<OfdmaUeNetDevice> ue = client->GetUeDevice())
         {
@@ -269,6 +279,39 @@ EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContain
         apps.clients.Add(client);
     }
     return apps;
+}
+
+Ptr<InferenceClient>
+EdgeInferenceHelper::CreateClient(Ipv4Address server,
+                                  const UintegerValue& port,
+                                  const TimeValue& framePeriod,
+                                  Ptr<EdgeControlChannel> control)
+{
+    Ptr<InferenceClient> client = m_clientFactory.Create<InferenceClient>();
+    client->SetAttribute("UserId", UintegerValue(m_nextUserId++));
+    client->SetAttribute("RemoteAddress", AddressValue(server));
+    client->SetAttribute("RemotePort", port);
+    Ptr<TaskArrivalProcess> arrivals;
+    if (m_arrivalsSet)
+    {
+        arrivals = m_arrivalsFactory.Create<TaskArrivalProcess>();
+    }
+    else
+    {
+        arrivals = CreateObject<PeriodicTaskArrivals>();
+        arrivals->SetAttribute("Interval", framePeriod);
+    }
+    client->SetAttribute("Arrivals", PointerValue(arrivals));
+    if (!m_clientAccuracySet)
+    {
+        // Default of the paper's scenario: A ~ U[a_1, a_N].
+        Ptr<UniformRandomVariable> a = CreateObject<UniformRandomVariable>();
+        a->SetAttribute("Min", DoubleValue(m_profile.GetExitAccuracy(1)));
+        a->SetAttribute("Max", DoubleValue(m_profile.GetExitAccuracy(m_profile.GetNExits())));
+        client->SetAttribute("AccuracyRequirement", PointerValue(a));
+    }
+    client->SetControlChannel(control);
+    return client;
 }
 
 int64_t

@@ -9,8 +9,11 @@
 
 #include "ns3/application-container.h"
 #include "ns3/early-exit-profile.h"
+#include "ns3/ipv4-address.h"
 #include "ns3/node-container.h"
+#include "ns3/nstime.h"
 #include "ns3/object-factory.h"
+#include "ns3/uinteger.h"
 
 #include <string>
 #include <vector>
@@ -18,8 +21,10 @@
 namespace ns3
 {
 
+class EdgeControlChannel;
 class EdgeController;
 class EdgeServer;
+class InferenceClient;
 
 /**
  * @ingroup edge-inference
@@ -59,8 +64,9 @@ struct EdgeInferenceApplications
  * IPv4 addresses, and the UEs a route to the server (every UE packet goes to
  * the BS; a server on another node needs IP forwarding at the BS).
  *
- * Defaults unless set: the clients' Interval is the controller's
- * FramePeriod (one task per user per frame, as in the paper) and their
+ * Defaults unless set: the clients' arrivals are periodic at the
+ * controller's FramePeriod (one task per user per frame, as in the paper;
+ * SetArrivals chooses another process) and their
  * AccuracyRequirement is U[a_1, a_N] of the profile. Users are numbered
  * (UserId) in installation order, across calls of Install.
  */
@@ -119,13 +125,29 @@ class EdgeInferenceHelper
      */
     void SetControlChannelAttribute(std::string n, const AttributeValue& v);
     /**
-     * @brief Set an attribute of the clients; setting "Interval" or
-     * "AccuracyRequirement" (by these exact names) replaces the helper's
-     * default for it.
+     * @brief Set an attribute of the clients; setting "AccuracyRequirement"
+     * (by this exact name) replaces the helper's default for it. Arrivals
+     * is refused (aborts): every client needs its own process, see
+     * SetArrivals.
      * @param n InferenceClient attribute name
      * @param v its value
      */
     void SetClientAttribute(std::string n, const AttributeValue& v);
+    /**
+     * @brief Choose the clients' arrival process: each client gets its own
+     * object of this TypeId (aborts naming the TypeId if it is unknown or
+     * not a TaskArrivalProcess). Without a call: PeriodicTaskArrivals with
+     * Interval = the controller's FramePeriod.
+     * @param type TypeId name, e.g. "ns3::PoissonTaskArrivals"
+     */
+    void SetArrivals(std::string type);
+    /**
+     * @brief Set an attribute of the arrival processes; call it after
+     * SetArrivals, which discards the attributes set before.
+     * @param n attribute name, e.g. "MeanInterval"
+     * @param v its value
+     */
+    void SetArrivalsAttribute(std::string n, const AttributeValue& v);
 
     /**
      * @brief Install the scheduler host on bsNode, the edge server on
@@ -158,6 +180,20 @@ class EdgeInferenceHelper
     static std::vector<std::string> GetSchedulerTypeNames();
 
   private:
+    /**
+     * @brief Create one client with the helper's defaults (arrivals,
+     * accuracy requirement) and the cell's addresses.
+     * @param server the server's address
+     * @param port the server's port
+     * @param framePeriod the controller's frame period
+     * @param control the cell's control channel
+     * @return the client, not installed yet
+     */
+    Ptr<InferenceClient> CreateClient(Ipv4Address server,
+                                      const UintegerValue& port,
+                                      const TimeValue& framePeriod,
+                                      Ptr<EdgeControlChannel> control);
+
     ObjectFactory m_schedulerFactory;  //!< scheduler plugin
     ObjectFactory m_controllerFactory; //!< EdgeController
     ObjectFactory m_serverFactory;     //!< EdgeServer
@@ -165,7 +201,8 @@ class EdgeInferenceHelper
     ObjectFactory m_clientFactory;     //!< InferenceClient
     EarlyExitProfile m_profile;        //!< the DNN
     bool m_hasProfile;                 //!< m_profile set
-    bool m_clientIntervalSet;          //!< client Interval set explicitly
+    ObjectFactory m_arrivalsFactory;   //!< TaskArrivalProcess of each client
+    bool m_arrivalsSet;                //!< SetArrivals was called
     bool m_clientAccuracySet;          //!< client AccuracyRequirement set explicitly
     uint32_t m_nextUserId;             //!< UserId of the next client installed
 };

@@ -18,6 +18,7 @@
 #include "ns3/rng-seed-manager.h"
 #include "ns3/simulator.h"
 #include "ns3/string.h"
+#include "ns3/task-arrival-process.h"
 #include "ns3/uinteger.h"
 
 #include <algorithm>
@@ -61,6 +62,63 @@ CheckAttribute(const std::string& field,
                                  "\" for " + name + " (expected " +
                                  info.checker->GetUnderlyingTypeInformation() + ")");
     }
+}
+
+/**
+ * @brief Check the scenario's arrival process and its attributes.
+ * @param s the scenario
+ * @throws EdgeInferenceError naming the field
+ */
+void
+CheckArrivals(const EdgeInferenceScenario& s)
+{
+    if (s.arrivals.empty())
+    {
+        if (!s.arrivalAttributes.empty())
+        {
+            throw EdgeInferenceError("EdgeInferenceScenario: arrivalAttributes given without "
+                                     "arrivals (the default is one task per frame)");
+        }
+        return;
+    }
+    TypeId tid;
+    if (!TypeId::LookupByNameFailSafe(s.arrivals, &tid) ||
+        !tid.IsChildOf(TaskArrivalProcess::GetTypeId()) || !tid.HasConstructor())
+    {
+        throw EdgeInferenceError("EdgeInferenceScenario: arrivals: \"" + s.arrivals +
+                                 "\" is not a TaskArrivalProcess TypeId");
+    }
+    for (const auto& [name, value] : s.arrivalAttributes)
+    {
+        CheckAttribute("arrivalAttributes", tid, name, value);
+    }
+}
+
+/**
+ * @param s a checked scenario
+ * @return the longest latency requirement a task can have (s): deadlineMaxS,
+ *         or a trace's longest latency_s when longer
+ */
+double
+LongestLatencyS(const EdgeInferenceScenario& s)
+{
+    double longest = s.deadlineMaxS;
+    if (s.arrivals != TraceTaskArrivals::GetTypeId().GetName())
+    {
+        return longest;
+    }
+    for (const auto& [name, value] : s.arrivalAttributes)
+    {
+        if (name != "File")
+        {
+            continue;
+        }
+        for (const TaskTraceRow& row : ReadTaskTrace(value))
+        {
+            longest = std::max(longest, row.task.hasLatency ? row.task.latencyS : 0.0);
+        }
+    }
+    return longest;
 }
 
 } // namespace
@@ -124,6 +182,7 @@ CheckEdgeInferenceScenario(const EdgeInferenceScenario& s)
     {
         CheckAttribute("controlAttributes", EdgeControlChannel::GetTypeId(), name, value);
     }
+    CheckArrivals(s);
 }
 
 namespace
@@ -248,11 +307,26 @@ InstallApplications(const EdgeInferenceScenario& s, const EdgeInferenceCell& cel
     }
     edge.SetControllerAttribute("MaxFrames", UintegerValue(s.frames));
     edge.SetControllerAttribute("FramePeriod", TimeValue(s.framePeriod));
-    edge.SetClientAttribute("MaxTasks", UintegerValue(s.frames));
+    if (s.arrivals.empty())
+    {
+        edge.SetClientAttribute("MaxTasks", UintegerValue(s.frames));
+    }
+    else
+    {
+        edge.SetArrivals(s.arrivals);
+        for (const auto& [name, value] : s.arrivalAttributes)
+        {
+            edge.SetArrivalsAttribute(name, StringValue(value));
+        }
+    }
     EdgeInferenceApplications apps = edge.Install(cell.bs, cell.bs, cell.ues);
     SetTraffic(s, apps);
     edge.AssignStreams(apps, kApplicationStream);
     apps.GetAll().Start(Seconds(0));
+    if (!s.arrivals.empty())
+    {
+        apps.clients.Stop(s.framePeriod * s.frames); // arrivals during the frames
+    }
     return apps;
 }
 
@@ -296,10 +370,10 @@ RunEdgeInferenceScenario(const EdgeInferenceScenario& scenario,
     {
         hook(cell, apps);
     }
-    // The last frame's tasks end by their deadlines, at most deadlineMaxS
-    // after the frame starts.
+    // The last frame's tasks end by their deadlines, at most the longest
+    // latency requirement after the frame starts.
     Simulator::Stop(scenario.framePeriod * scenario.frames +
-                    std::max(scenario.framePeriod, Seconds(scenario.deadlineMaxS)));
+                    std::max(scenario.framePeriod, Seconds(LongestLatencyS(scenario))));
     Simulator::Run();
 
     EdgeInferenceScenarioResult r;
@@ -307,6 +381,7 @@ RunEdgeInferenceScenario(const EdgeInferenceScenario& scenario,
     r.predicted = stats->GetPredicted();
     r.completed = stats->GetCompleted();
     r.tasksEnded = stats->GetTasksEnded();
+    r.created = stats->GetTasksCreated();
     for (InferenceTaskOutcome outcome : GetFinalOutcomes())
     {
         r.outcomes[outcome] = stats->GetCount(outcome);

@@ -73,6 +73,14 @@ struct EdgeInferenceScenario
     /// Further ns3::EdgeControlChannel attributes (name, value as a
     /// string), e.g. {"GrantDelay", "1ms"}, {"ResultLoss", "0.1"}.
     std::vector<std::pair<std::string, std::string>> controlAttributes;
+    /// The clients' arrival process, a TaskArrivalProcess TypeId, e.g.
+    /// "ns3::PoissonTaskArrivals"; empty (default): one task per user at
+    /// the start of every frame (the paper). Other processes create tasks
+    /// during the frames only, [0, frames x framePeriod).
+    std::string arrivals;
+    /// Attributes of the arrival processes (name, value as a string), e.g.
+    /// {"MeanInterval", "50ms"}.
+    std::vector<std::pair<std::string, std::string>> arrivalAttributes;
 };
 
 /**
@@ -83,6 +91,7 @@ struct EdgeInferenceScenarioResult
 {
     std::vector<EdgeFrameStats> frames;                //!< per decided frame, in order
     uint64_t predicted{0};                             //!< tasks the scheduler served, all frames
+    uint64_t created{0};                               //!< tasks the clients created
     uint64_t completed{0};                             //!< tasks that met deadline and accuracy
     uint64_t tasksEnded{0};                            //!< tasks with a recorded outcome
     std::map<InferenceTaskOutcome, uint64_t> outcomes; //!< ended tasks by outcome

@@ -22,6 +22,8 @@ EdgeInferenceStats::Connect(const EdgeInferenceApplications& apps)
     {
         (*it)->TraceConnectWithoutContext("TaskRecord",
                                           MakeCallback(&EdgeInferenceStats::AddTask, this));
+        (*it)->TraceConnectWithoutContext("TaskCreated",
+                                          MakeCallback(&EdgeInferenceStats::AddCreated, this));
     }
 }
 
@@ -51,6 +53,12 @@ EdgeInferenceStats::AddTask(const InferenceTaskRecord& record)
     m_ended++;
 }
 
+void
+EdgeInferenceStats::AddCreated(const InferenceTaskRecord& /* record */)
+{
+    m_created++;
+}
+
 std::vector<EdgeFrameStats>
 EdgeInferenceStats::GetFrames() const
 {
@@ -60,6 +68,12 @@ EdgeInferenceStats::GetFrames() const
         out.push_back(f);
     }
     return out;
+}
+
+uint64_t
+EdgeInferenceStats::GetTasksCreated() const
+{
+    return m_created;
 }
 
 uint64_t

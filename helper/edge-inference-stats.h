@@ -43,15 +43,16 @@ struct EdgeFrameStats
  * @ingroup edge-inference
  * @brief Collects the task records and frame summaries of a cell.
  *
- * Connect() hooks the clients' TaskRecord and the controller's
+ * Connect() hooks the clients' TaskCreated and TaskRecord and the controller's
  * FrameScheduled traces; the object must outlive the simulation run.
  */
 class EdgeInferenceStats : public SimpleRefCount<EdgeInferenceStats>
 {
   public:
     /**
-     * @brief Connect AddFrame() to the controller's FrameScheduled trace and
-     * AddTask() to every client's TaskRecord trace.
+     * @brief Connect AddFrame() to the controller's FrameScheduled trace,
+     * AddTask() to every client's TaskRecord trace and AddCreated() to its
+     * TaskCreated trace.
      * @param apps applications of a cell (EdgeInferenceHelper::Install)
      */
     void Connect(const EdgeInferenceApplications& apps);
@@ -60,9 +61,13 @@ class EdgeInferenceStats : public SimpleRefCount<EdgeInferenceStats>
     void AddFrame(const EdgeFrameRecord& record);
     /// @param record the final record of a task that ended (TaskRecord sink)
     void AddTask(const InferenceTaskRecord& record);
+    /// @param record a new task's record (TaskCreated sink)
+    void AddCreated(const InferenceTaskRecord& record);
 
     /// @return every frame seen by either trace, in frame order
     std::vector<EdgeFrameStats> GetFrames() const;
+    /// @return number of tasks created so far (the clients' TaskCreated)
+    uint64_t GetTasksCreated() const;
     /// @return number of tasks ended so far (any outcome), all frames
     uint64_t GetTasksEnded() const;
     /// @return number of tasks that met deadline and accuracy (outcome COMPLETED)
@@ -79,6 +84,7 @@ class EdgeInferenceStats : public SimpleRefCount<EdgeInferenceStats>
     std::map<uint32_t, EdgeFrameStats> m_frames;         //!< per frame number
     std::map<InferenceTaskOutcome, uint64_t> m_outcomes; //!< ended tasks by outcome, all frames
     uint64_t m_ended{0};                                 //!< tasks ended, all frames
+    uint64_t m_created{0};                               //!< tasks created
     uint64_t m_predicted{0};                             //!< tasks served, all frames
 };
 

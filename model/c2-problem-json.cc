@@ -222,24 +222,52 @@ ReadNoisePsd(const json& root, const Field& top)
     return n0;
 }
 
-/// @return the exits listed in the "exits" array
-std::vector<C2Exit>
-ReadExits(const json& value, const Field& where)
+/// @return the array at where as numbers (each element must be a number)
+std::vector<double>
+AsNumbers(const json& value, const Field& where)
+{
+    std::vector<double> numbers;
+    const json& array = AsArray(value, where);
+    for (size_t i = 0; i < array.size(); ++i)
+    {
+        numbers.push_back(AsNumber(array[i], where.Element(i)));
+    }
+    return numbers;
+}
+
+/**
+ * @brief Give the problem the exits listed in the "exits" array, with each
+ * exit's optional "block_times_s" table (whose length and values are
+ * C2Problem::Validate()'s to check).
+ * @param value the array
+ * @param where its field
+ * @param problem the problem to fill
+ */
+void
+ReadExits(const json& value, const Field& where, C2Problem& problem)
 {
     std::vector<C2Exit> exits;
+    std::vector<std::vector<double>> tables;
     const json& array = AsArray(value, where);
     for (size_t n = 0; n < array.size(); ++n)
     {
         const Field f = where.Element(n);
         const json& e = AsObject(array[n], f);
-        CheckKeys(e, f, {"accuracy", "alpha_s", "beta_s"});
+        CheckKeys(e, f, {"accuracy", "alpha_s", "beta_s", "block_times_s"});
         C2Exit exit;
         exit.accuracy = AsNumber(Required(e, f, "accuracy"), f.Member("accuracy"));
         exit.alphaS = AsNumber(Required(e, f, "alpha_s"), f.Member("alpha_s"));
         exit.betaS = AsNumber(Required(e, f, "beta_s"), f.Member("beta_s"));
         exits.push_back(exit);
+        const auto table = e.find("block_times_s");
+        tables.push_back(table == e.end() ? std::vector<double>{}
+                                          : AsNumbers(*table, f.Member("block_times_s")));
     }
-    return exits;
+    problem.SetExits(exits);
+    for (uint32_t n = 1; n <= tables.size(); ++n)
+    {
+        problem.SetBlockTimes(n, tables[n - 1]);
+    }
 }
 
 /// @return the exits from the affine fit of the profile file named at where
@@ -309,18 +337,9 @@ ReadUser(const json& value, const Field& where)
 std::vector<double>
 ReadRateTable(const json& user, const Field& where)
 {
-    std::vector<double> rates;
     const auto table = user.find("rate_bps");
-    if (table != user.end())
-    {
-        const Field f = where.Member("rate_bps");
-        const json& array = AsArray(*table, f);
-        for (size_t n = 0; n < array.size(); ++n)
-        {
-            rates.push_back(AsNumber(array[n], f.Element(n)));
-        }
-    }
-    return rates;
+    return table == user.end() ? std::vector<double>{}
+                               : AsNumbers(*table, where.Member("rate_bps"));
 }
 
 /**
@@ -587,8 +606,14 @@ ParseC2ProblemJson(const std::string& text, const std::string& sourceName)
     {
         top.Fail("gives neither exits nor profile; give one");
     }
-    problem.SetExits(hasExits ? ReadExits(root["exits"], top.Member("exits"))
-                              : ReadProfileExits(root["profile"], top.Member("profile")));
+    if (hasExits)
+    {
+        ReadExits(root["exits"], top.Member("exits"), problem);
+    }
+    else
+    {
+        problem.SetExits(ReadProfileExits(root["profile"], top.Member("profile")));
+    }
 
     ReadUsers(root, top, problem);
 
@@ -661,10 +686,15 @@ C2ProblemToJson(const C2Problem& problem)
     }
     root["resource_block_hz"] = problem.GetResourceBlockWidth();
     root["exits"] = ordered_json::array();
-    for (const C2Exit& e : problem.GetExits())
+    for (uint32_t n = 1; n <= problem.GetNExits(); ++n)
     {
-        root["exits"].push_back(
-            ordered_json{{"accuracy", e.accuracy}, {"alpha_s", e.alphaS}, {"beta_s", e.betaS}});
+        const C2Exit& e = problem.GetExits()[n - 1];
+        ordered_json exit{{"accuracy", e.accuracy}, {"alpha_s", e.alphaS}, {"beta_s", e.betaS}};
+        if (!problem.GetBlockTimes(n).empty())
+        {
+            exit["block_times_s"] = problem.GetBlockTimes(n);
+        }
+        root["exits"].push_back(exit);
     }
     root["users"] = ordered_json::array();
     for (uint32_t k = 0; k < problem.GetNUsers(); ++k)

@@ -58,7 +58,10 @@ struct C2ProblemJsonLimits
  * profile file whose affine fit gives the exits; a relative path is taken
  * from the folder of the problem file). Optional: rate_model ("fixed-power",
  * default, or "fixed-psd" with SNR = P g / (N0 bandwidth_hz)),
- * resource_block_hz (default 0, continuous bandwidth), and the noise PSD as
+ * resource_block_hz (default 0, continuous bandwidth), per exit a
+ * "block_times_s" array that replaces its affine latency (tau_n(b) for b =
+ * 1, 2, ...: positive, non-decreasing, one entry per user at least; see
+ * C2Problem::SetBlockTimes), and the noise PSD as
  * either noise_psd_dbm_hz (default -174) or noise_psd_w_hz (the writer uses
  * the latter when the dBm value would not reproduce N0 bit for bit). User
  * ids must be distinct non-negative integers. Unknown keys, duplicate keys

@@ -47,6 +47,39 @@ void
 C2Problem::SetExits(const std::vector<C2Exit>& exits)
 {
     m_exits = exits;
+    m_blockTimes.assign(exits.size(), {});
+}
+
+void
+C2Problem::SetBlockTimes(uint32_t exit, const std::vector<double>& timesS)
+{
+    if (exit == 0 || exit > m_exits.size())
+    {
+        throw std::out_of_range("C2Problem::SetBlockTimes: no block " + std::to_string(exit));
+    }
+    m_blockTimes[exit - 1] = timesS;
+}
+
+const std::vector<double>&
+C2Problem::GetBlockTimes(uint32_t exit) const
+{
+    return m_blockTimes.at(exit - 1);
+}
+
+void
+C2Problem::SetBlockTimesFromProfileEnvelope(const EarlyExitProfile& profile, uint32_t maxBatch)
+{
+    for (uint32_t n = 1; n <= m_exits.size(); ++n)
+    {
+        std::vector<double> envelope;
+        double worst = 0;
+        for (uint32_t b = 1; b <= std::max(maxBatch, 1U); ++b)
+        {
+            worst = std::max(worst, profile.GetBlockTime(n, b));
+            envelope.push_back(worst);
+        }
+        SetBlockTimes(n, envelope);
+    }
 }
 
 void
@@ -58,7 +91,7 @@ C2Problem::SetExitsFromProfile(const EarlyExitProfile& profile)
         const AffineBlockFit& fit = profile.GetAffineFit(n);
         exits.push_back({profile.GetExitAccuracy(n), fit.alphaS, fit.betaS});
     }
-    m_exits = exits;
+    SetExits(exits);
 }
 
 void
@@ -183,6 +216,36 @@ Require(bool ok, const std::string& field, const std::string& what, double value
 } // namespace
 
 void
+C2Problem::ValidateBlockTimes() const
+{
+    for (size_t n = 0; n < m_blockTimes.size(); ++n)
+    {
+        const std::vector<double>& table = m_blockTimes[n];
+        if (table.empty())
+        {
+            continue;
+        }
+        const std::string f = "exits[" + std::to_string(n) + "].block_times_s";
+        Require(table.size() >= m_users.size(),
+                f + " length",
+                "at least the number of users (" + std::to_string(m_users.size()) + ")",
+                table.size());
+        for (size_t b = 0; b < table.size(); ++b)
+        {
+            const std::string fb = f + "[" + std::to_string(b) + "]";
+            Require(std::isfinite(table[b]) && table[b] > 0,
+                    fb,
+                    "a positive number of s",
+                    table[b]);
+            Require(b == 0 || table[b] >= table[b - 1],
+                    fb,
+                    "at least the previous entry (a larger batch is never faster)",
+                    table[b]);
+        }
+    }
+}
+
+void
 C2Problem::Validate() const
 {
     Require(std::isfinite(m_bandwidthHz) && m_bandwidthHz > 0,
@@ -214,6 +277,7 @@ C2Problem::Validate() const
         Require(std::isfinite(e.betaS) && e.betaS >= 0, f + "beta_s", ">= 0", e.betaS);
         Require(e.alphaS + e.betaS > 0, f + "alpha_s + beta_s", "> 0", e.alphaS + e.betaS);
     }
+    ValidateBlockTimes();
     for (size_t k = 0; k < m_users.size(); ++k)
     {
         const std::string f = "users[" + std::to_string(k) + "].";
@@ -275,7 +339,18 @@ C2Problem::BlockTime(uint32_t exit, uint32_t batch) const
         return 0.0;
     }
     const C2Exit& e = m_exits.at(exit - 1);
-    return e.alphaS * batch + e.betaS;
+    const std::vector<double>& table = m_blockTimes[exit - 1];
+    if (table.empty())
+    {
+        return e.alphaS * batch + e.betaS;
+    }
+    if (batch > table.size())
+    {
+        throw EdgeInferenceError(
+            "C2Problem: block " + std::to_string(exit) + " has latencies for batches up to " +
+            std::to_string(table.size()) + ", asked for " + std::to_string(batch));
+    }
+    return table[batch - 1];
 }
 
 double

@@ -108,6 +108,29 @@ class C2Problem
      */
     void SetExitsFromProfile(const EarlyExitProfile& profile);
     /**
+     * @brief Give block n a table of latencies that replaces its affine
+     * tau_n(b) = alpha_n b + beta_n (the exits' alpha and beta are then only
+     * reported). Every scheduler reads it through BlockTime.
+     * @param exit block and exit number n in 1..N (std::out_of_range
+     *        otherwise)
+     * @param timesS [b-1]: tau_n(b) (s) for b = 1..size; finite, > 0 and
+     *        non-decreasing in b (so that a larger batch is never faster,
+     *        which keeps the exact schedulers exact), and at least one entry
+     *        per user (checked by Validate()); empty: back to the affine fit
+     */
+    void SetBlockTimes(uint32_t exit, const std::vector<double>& timesS);
+    /// @param exit block number n in 1..N @return its latency table (empty: affine)
+    const std::vector<double>& GetBlockTimes(uint32_t exit) const;
+    /**
+     * @brief The planner's block latencies from a profile's measured table:
+     * for every block n, E_n(b) = max over b' <= b of the profile's
+     * tau_n(b') (its monotone upper envelope), b = 1..maxBatch. A server
+     * that runs the profile's own times never takes longer than planned.
+     * @param profile the profile whose exits the problem has
+     * @param maxBatch the largest batch size to tabulate (>= 1)
+     */
+    void SetBlockTimesFromProfileEnvelope(const EarlyExitProfile& profile, uint32_t maxBatch);
+    /**
      * @brief Set the users of the frame (replaces any previous ones).
      * @param users the users of the frame; user index k is the position
      */
@@ -193,7 +216,9 @@ class C2Problem
      * @brief Latency of block n (with its exit head) on a batch.
      * @param exit block and exit number n in 1..N
      * @param batch batch size b >= 0 (tasks)
-     * @return tau_n(b) = alpha_n b + beta_n (0 for b = 0), seconds
+     * @return tau_n(b) = alpha_n b + beta_n, or the block's table entry for b
+     *         (SetBlockTimes; EdgeInferenceError past its end); 0 for b = 0;
+     *         seconds
      */
     double BlockTime(uint32_t exit, uint32_t batch) const;
 
@@ -302,12 +327,16 @@ class C2Problem
      */
     double TableNeed(uint32_t k, double uploadTimeS) const;
 
-    double m_bandwidthHz;            //!< B (Hz)
-    UplinkRateModel m_rateModel;     //!< rate model
-    double m_resourceBlockHz;        //!< RB width (Hz), 0 = continuous
-    std::vector<C2Exit> m_exits;     //!< exits 1..N
-    std::vector<C2User> m_users;     //!< users
-    std::vector<RateTable> m_tables; //!< per user, same index
+    double m_bandwidthHz;                          //!< B (Hz)
+    UplinkRateModel m_rateModel;                   //!< rate model
+    double m_resourceBlockHz;                      //!< RB width (Hz), 0 = continuous
+    std::vector<C2Exit> m_exits;                   //!< exits 1..N
+    std::vector<C2User> m_users;                   //!< users
+    std::vector<RateTable> m_tables;               //!< per user, same index
+    std::vector<std::vector<double>> m_blockTimes; //!< per block, empty: affine
+
+    /// Validate()'s checks of the block latency tables.
+    void ValidateBlockTimes() const;
 };
 
 } // namespace ns3

@@ -5,6 +5,7 @@
  */
 
 #include "early-exit-profile.h"
+#include "edge-inference-csv.h"
 #include "edge-inference-error.h"
 
 #include "ns3/log.h"
@@ -57,45 +58,10 @@ const char* const kBlockColumns[] = {"block",
                                      "head_p10_s",
                                      "head_p90_s"};
 
-/**
- * @brief Remove the blanks the format ignores around fields and values.
- * @param s the text
- * @return s without leading and trailing blanks (space, tab, CR)
- */
-std::string
-Trim(const std::string& s)
-{
-    const char* blanks = " \t\r";
-    size_t first = s.find_first_not_of(blanks);
-    if (first == std::string::npos)
-    {
-        return "";
-    }
-    size_t last = s.find_last_not_of(blanks);
-    return s.substr(first, last - first + 1);
-}
-
-/**
- * @brief Split a table line into its fields.
- * @param line the line
- * @return the comma-separated fields of the line, each trimmed
- */
-std::vector<std::string>
-SplitCsv(const std::string& line)
-{
-    std::vector<std::string> fields;
-    std::string field;
-    std::istringstream in(line);
-    while (std::getline(in, field, ','))
-    {
-        fields.push_back(Trim(field));
-    }
-    if (!line.empty() && line.back() == ',')
-    {
-        fields.emplace_back(); // getline drops a trailing empty field
-    }
-    return fields;
-}
+using edgeinference::ParseDouble;
+using edgeinference::ParseUint;
+using edgeinference::SplitCsv;
+using edgeinference::Trim;
 
 /**
  * @brief Start an error message.
@@ -107,50 +73,6 @@ std::string
 At(const std::string& source, uint32_t line)
 {
     return source + ":" + std::to_string(line) + ": ";
-}
-
-/**
- * @brief Read a number field.
- * @param field the field
- * @param value set to the number on success
- * @return true if the whole field is a finite decimal number
- */
-bool
-ParseDouble(const std::string& field, double& value)
-{
-    if (field.empty())
-    {
-        return false;
-    }
-    const char* begin = field.c_str();
-    char* end = nullptr;
-    errno = 0;
-    double v = std::strtod(begin, &end);
-    // The whole field must be consumed: "1.2x" is not a number.
-    if (end != begin + field.size() || errno == ERANGE || !std::isfinite(v))
-    {
-        return false;
-    }
-    value = v;
-    return true;
-}
-
-/**
- * @brief Read an unsigned integer field (at most 9 digits).
- * @param field the field
- * @param value set to the integer on success
- * @return true if the whole field is a decimal unsigned integer
- */
-bool
-ParseUint(const std::string& field, uint32_t& value)
-{
-    if (field.empty() || field.size() > 9 ||
-        !std::all_of(field.begin(), field.end(), [](char c) { return c >= '0' && c <= '9'; }))
-    {
-        return false;
-    }
-    value = static_cast<uint32_t>(std::stoul(field));
-    return true;
 }
 
 /**

@@ -8,6 +8,7 @@
 
 #include "c2-scheduler.h"
 #include "edge-control-channel.h"
+#include "edge-inference-compat.h"
 #include "edge-inference-error.h"
 #include "edge-server.h"
 #include "edge-uplink-sap.h"
@@ -16,6 +17,7 @@
 
 #include "ns3/boolean.h"
 #include "ns3/double.h"
+#include "ns3/enum.h"
 #include "ns3/log.h"
 #include "ns3/node.h"
 #include "ns3/pointer.h"
@@ -55,7 +57,8 @@ EdgeController::GetTypeId()
                           MakeTimeChecker(Seconds(0)))
             .AddAttribute("MaxFrames",
                           "Number of frames to run; 0 for no limit (until the application "
-                          "stops).",
+                          "stops). Tasks still waiting after the last frame, or arriving "
+                          "then, end as not-scheduled.",
                           UintegerValue(0),
                           MakeUintegerAccessor(&EdgeController::m_maxFrames),
                           MakeUintegerChecker<uint32_t>())
@@ -68,6 +71,28 @@ EdgeController::GetTypeId()
                           BooleanValue(true),
                           MakeBooleanAccessor(&EdgeController::m_serverBusyAware),
                           MakeBooleanChecker())
+            .AddAttribute("QueueUnserved",
+                          "If true, a task the scheduler does not serve waits for the next "
+                          "frame and is planned again with its remaining time budget until it "
+                          "is served or no frame can meet its deadline (outcome expired); if "
+                          "false (the paper's one-shot frames), it ends as not-scheduled.",
+                          BooleanValue(false),
+                          MakeBooleanAccessor(&EdgeController::m_queueUnserved),
+                          MakeBooleanChecker())
+            .AddAttribute("BlockTimes",
+                          "Block latencies the plans use: \"AffineFit\" (the profile's fit "
+                          "tau_n(b) = alpha_n b + beta_n, the paper's model) or "
+                          "\"MeasuredEnvelope\" (the profile's measured table made "
+                          "non-decreasing in b: E_n(b) = max over b' <= b of tau_n(b'); a "
+                          "server running the profile's times then never takes longer than "
+                          "planned).",
+                          EnumValue(EdgeController::AFFINE_FIT),
+                          edgeinference::MakeEnumAccessor<EdgeController::BlockTimeModel>(
+                              &EdgeController::m_blockTimes),
+                          MakeEnumChecker(EdgeController::AFFINE_FIT,
+                                          "AffineFit",
+                                          EdgeController::MEASURED_ENVELOPE,
+                                          "MeasuredEnvelope"))
             .AddAttribute("Scheduler",
                           "The C2 scheduler plugin (EdgeInferenceHelper::SetSchedulerType "
                           "creates it).",
@@ -91,7 +116,9 @@ EdgeController::EdgeController()
       m_uplink(nullptr),
       m_frame(0),
       m_decided(0),
-      m_serverBusyAware(true)
+      m_serverBusyAware(true),
+      m_queueUnserved(false),
+      m_blockTimes(AFFINE_FIT)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -207,6 +234,11 @@ EdgeController::ReceiveRequest(const InferenceTaskRecord& record, Ptr<InferenceC
     NS_ABORT_MSG_IF(r.ue.IsInvalid(),
                     "EdgeController: the client of user " << record.user
                                                           << " has no uplink device");
+    if (m_maxFrames > 0 && m_frame > m_maxFrames)
+    {
+        Reject(r, InferenceTaskOutcome::NOT_SCHEDULED); // no frame is left
+        return;
+    }
     m_pending.push_back(r);
 }
 
@@ -216,6 +248,14 @@ EdgeController::StartFrame()
     const uint32_t f = m_frame++;
     if (m_maxFrames > 0 && f >= m_maxFrames)
     {
+        // No frame is left for the tasks still waiting: every task ends.
+        std::vector<Request> waiting;
+        std::swap(waiting, m_pending);
+        for (Request& r : waiting)
+        {
+            r.record.frame = f; // the frame that does not happen
+            Reject(r, InferenceTaskOutcome::NOT_SCHEDULED);
+        }
         return;
     }
     m_frameEvent = Simulator::Schedule(m_framePeriod, &EdgeController::StartFrame, this);
@@ -301,6 +341,9 @@ EdgeController::AdmitRequests(EdgeFrameRecord& fr)
     std::stable_sort(pending.begin(), pending.end(), [](const Request& a, const Request& b) {
         return a.record.deadline < b.record.deadline;
     });
+    // Alone times tau of one task through its exit, as the plans count them.
+    C2Problem exits;
+    SetExits(exits, 1);
     Candidates admitted;
     for (Request& r : pending)
     {
@@ -322,12 +365,20 @@ EdgeController::AdmitRequests(EdgeFrameRecord& fr)
             Reject(r, InferenceTaskOutcome::ACCURACY);
             continue;
         }
+        if (m_queueUnserved && !(t > exits.AloneTime(r.record.requiredExit)))
+        {
+            // Not even alone, with an instant upload: no frame can serve it.
+            fr.expired++;
+            Reject(r, InferenceTaskOutcome::EXPIRED);
+            continue;
+        }
         const bool ueTaken = std::any_of(admitted.requests.begin(),
                                          admitted.requests.end(),
                                          [&r](const Request& c) { return c.ue == r.ue; });
         if (ueTaken)
         {
             m_pending.push_back(r); // a later frame
+            fr.carried++;
             continue;
         }
         if (!(t - fr.serverBusyS > 0))
@@ -362,6 +413,16 @@ EdgeController::SortByTaskId(const Candidates& candidates)
     return sorted;
 }
 
+void
+EdgeController::SetExits(C2Problem& problem, uint32_t maxBatch) const
+{
+    problem.SetExitsFromProfile(m_profile);
+    if (m_blockTimes == MEASURED_ENVELOPE)
+    {
+        problem.SetBlockTimesFromProfileEnvelope(m_profile, maxBatch);
+    }
+}
+
 C2Problem
 EdgeController::BuildProblem(const Candidates& candidates)
 {
@@ -369,7 +430,7 @@ EdgeController::BuildProblem(const Candidates& candidates)
     const double rbHz = m_uplink->GetResourceBlockWidth();
     problem.SetBandwidth(m_uplink->GetNResourceBlocks() * rbHz);
     problem.SetResourceBlockWidth(rbHz);
-    problem.SetExitsFromProfile(m_profile);
+    SetExits(problem, candidates.requests.size());
     std::vector<EdgeUplinkLinkState> links;
     bool closedForm = true;
     for (const Request& r : candidates.requests)
@@ -472,7 +533,16 @@ EdgeController::Dispatch(const C2Allocation& alloc,
     }
     for (size_t i = 0; i < candidates.requests.size(); ++i)
     {
-        if (!served[i])
+        if (served[i])
+        {
+            continue;
+        }
+        if (m_queueUnserved)
+        {
+            m_pending.push_back(candidates.requests[i]);
+            fr.carried++;
+        }
+        else
         {
             Reject(candidates.requests[i], InferenceTaskOutcome::NOT_SCHEDULED);
         }

@@ -41,11 +41,12 @@ struct EdgeFrameRecord
     Time decision;                //!< when the scheduler ran
     Time uploadStart;             //!< start of the frame's grants
     std::string scheduler;        //!< scheduler TypeId name
-    uint32_t requests{0};         //!< tasks considered (pending at the decision)
+    uint32_t requests{0};         //!< tasks considered (pending at the decision: the queue)
     uint32_t candidates{0};       //!< tasks in the problem given to the scheduler
     uint32_t predicted{0};        //!< tasks the scheduler served (all predicted to complete)
     uint32_t rejectedAccuracy{0}; //!< tasks no exit is accurate enough for
     uint32_t expired{0};          //!< tasks whose deadline had passed
+    uint32_t carried{0};          //!< tasks left waiting for a later frame
     bool feasible{true};          //!< the allocation passed EvaluateC2Allocation
     double uploadDeadlineS{0};    //!< the scheduler's upload deadline t (s)
     Time plannedBatchStart;       //!< predicted start of the computation
@@ -89,7 +90,11 @@ struct EdgeFrameRecord
  *     (INFEASIBLE_ALLOCATION). Otherwise served users get contiguous
  *     resource blocks, in the order the scheduler lists them, for
  *     [U, U + max(t, predicted upload end) + TimingGuard), cut at the next
- *     frame's upload start; the other tasks are rejected (NOT_SCHEDULED).
+ *     frame's upload start; the other tasks are rejected (NOT_SCHEDULED),
+ *     or with QueueUnserved wait for the next frame, planned again with
+ *     their remaining time budget until step 1 finds them EXPIRED (with
+ *     queues, also when T'_k is at most the task's compute time alone,
+ *     C_{m_k}(1): no frame can serve it any more).
  *  4. The edge server gets the plan (exits, execution mode, predicted
  *     start); at U the UEs get their grants and the clients are told to
  *     send.
@@ -106,6 +111,13 @@ struct EdgeFrameRecord
 class EdgeController : public Application
 {
   public:
+    /// The block latencies the plans use (BlockTimes attribute).
+    enum BlockTimeModel
+    {
+        AFFINE_FIT,       //!< the profile's affine fit
+        MEASURED_ENVELOPE //!< the monotone upper envelope of the measured table
+    };
+
     /**
      * @brief Get the type ID.
      * @return the object TypeId
@@ -262,6 +274,13 @@ class EdgeController : public Application
      */
     C2Problem BuildProblem(const Candidates& candidates);
     /**
+     * @brief Give a problem the profile's exits with the block latencies of
+     * the BlockTimes attribute.
+     * @param problem the problem
+     * @param maxBatch the largest batch it may form (table length)
+     */
+    void SetExits(C2Problem& problem, uint32_t maxBatch) const;
+    /**
      * @brief Step 3: the scheduler's allocation (aborts, naming the frame and
      * the scheduler, if the scheduler throws); fires the Allocation trace.
      * @param frame the frame number
@@ -319,6 +338,8 @@ class EdgeController : public Application
     uint32_t m_decided;                //!< frames decided
     EventId m_frameEvent;              //!< next frame start
     bool m_serverBusyAware;            //!< ServerBusyAware attribute
+    bool m_queueUnserved;              //!< QueueUnserved attribute
+    BlockTimeModel m_blockTimes;       //!< BlockTimes attribute
     Time m_serverBusyUntil;            //!< predicted end of the last planned batch
 
     TracedCallback<const EdgeFrameRecord&> m_frameTrace; //!< FrameScheduled

@@ -43,10 +43,15 @@ class ExactFiller
           m_capacity(problem.Capacity()),
           m_fills(0)
     {
-        for (const C2Exit& e : problem.GetExits())
+        // tau_n(b) for every batch size the set can reach, looked up in
+        // the inner loops (affine fit or table, as the problem says).
+        m_tau.resize(m_nExits);
+        for (uint32_t n = 1; n <= m_nExits; ++n)
         {
-            m_alpha.push_back(e.alphaS);
-            m_beta.push_back(e.betaS);
+            for (uint32_t b = 0; b <= users.size(); ++b)
+            {
+                m_tau[n - 1].push_back(problem.BlockTime(n, b));
+            }
         }
         for (uint32_t k : users)
         {
@@ -72,10 +77,10 @@ class ExactFiller
         m_t = 0;
     }
 
-    /// @return tau_n(b), computed as C2Problem::BlockTime does
+    /// @return tau_n(b), C2Problem::BlockTime's value
     double Tau(uint32_t n, uint32_t b) const
     {
-        return b == 0 ? 0.0 : m_alpha[n - 1] * b + m_beta[n - 1];
+        return m_tau[n - 1][b];
     }
 
     /**
@@ -254,8 +259,7 @@ class ExactFiller
     bool m_ordered;                                   //!< need order independent of t
     uint32_t m_nExits;                                //!< N
     double m_capacity;                                //!< Capacity() (units)
-    std::vector<double> m_alpha;                      //!< alpha_n (s)
-    std::vector<double> m_beta;                       //!< beta_n (s)
+    std::vector<std::vector<double>> m_tau;           //!< [n-1][b]: tau_n(b) (s)
     std::vector<uint32_t> m_exit;                     //!< m_k per candidate
     std::vector<double> m_deadline;                   //!< T_k per candidate
     std::vector<char> m_in;                           //!< 1 if the candidate is a member

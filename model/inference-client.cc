@@ -69,19 +69,13 @@ InferenceClient::GetTypeId()
                           StringValue("ns3::UniformRandomVariable[Min=0.02|Max=0.1]"),
                           MakePointerAccessor(&InferenceClient::m_latency),
                           MakePointerChecker<RandomVariableStream>())
-            .AddAttribute("ArrivalProcess",
-                          "How tasks are created: one per Interval (Periodic, the paper's "
-                          "one task per frame) or Poisson with mean inter-arrival Interval.",
-                          EnumValue(PERIODIC),
-                          edgeinference::MakeEnumAccessor<InferenceClient::ArrivalProcess>(
-                              &InferenceClient::m_arrival),
-                          MakeEnumChecker(PERIODIC, "Periodic", POISSON, "Poisson"))
-            .AddAttribute("Interval",
-                          "Task period (Periodic) or mean inter-arrival time (Poisson); "
-                          "must be > 0.",
-                          TimeValue(MilliSeconds(100)),
-                          MakeTimeAccessor(&InferenceClient::m_interval),
-                          MakeTimeChecker(NanoSeconds(1)))
+            .AddAttribute("Arrivals",
+                          "When tasks are created (a TaskArrivalProcess; each client needs "
+                          "its own). EdgeInferenceHelper sets a PeriodicTaskArrivals at the "
+                          "frame period unless told otherwise (SetArrivals).",
+                          StringValue("ns3::PeriodicTaskArrivals"),
+                          MakePointerAccessor(&InferenceClient::m_arrivals),
+                          MakePointerChecker<TaskArrivalProcess>())
             .AddAttribute("MaxTasks",
                           "Number of tasks to create; 0 for no limit.",
                           UintegerValue(0),
@@ -120,7 +114,6 @@ InferenceClient::GetTypeId()
 
 InferenceClient::InferenceClient()
     : m_userId(0),
-      m_arrival(PERIODIC),
       m_maxTasks(0),
       m_remotePort(9000),
       m_segmentSize(1400),
@@ -129,7 +122,6 @@ InferenceClient::InferenceClient()
       m_completed(0)
 {
     NS_LOG_FUNCTION(this);
-    m_interArrival = CreateObject<ExponentialRandomVariable>();
 }
 
 InferenceClient::~InferenceClient()
@@ -181,14 +173,17 @@ InferenceClient::AssignStreams(int64_t stream)
 {
     NS_LOG_FUNCTION(this << stream);
     int64_t used = 0;
-    for (Ptr<RandomVariableStream> rv :
-         {m_taskSize, m_accuracy, m_latency, Ptr<RandomVariableStream>(m_interArrival)})
+    for (Ptr<RandomVariableStream> rv : {m_taskSize, m_accuracy, m_latency})
     {
         if (rv)
         {
             rv->SetStream(stream + used);
             ++used;
         }
+    }
+    if (m_arrivals)
+    {
+        used += m_arrivals->AssignStreams(stream + used);
     }
     return used;
 }
@@ -220,7 +215,7 @@ InferenceClient::DoDispose()
     m_taskSize = nullptr;
     m_accuracy = nullptr;
     m_latency = nullptr;
-    m_interArrival = nullptr;
+    m_arrivals = nullptr;
     Application::DoDispose();
 }
 
@@ -260,15 +255,11 @@ InferenceClient::StartApplication()
         NS_ABORT_MSG_IF(m_socket->Bind() == -1, "InferenceClient: failed to bind the socket");
         m_socket->Connect(InetSocketAddress(ip, m_remotePort));
     }
-    // The first task is created at the start; in Poisson mode after a draw.
-    if (m_arrival == PERIODIC)
-    {
-        CreateTask();
-    }
-    else
-    {
-        ScheduleNextTask();
-    }
+    NS_ABORT_MSG_IF(!m_arrivals,
+                    "InferenceClient (user " << m_userId << "): attribute Arrivals is not set");
+    m_arrivals->Start(m_userId);
+    m_startTime = Simulator::Now();
+    ScheduleNextTask();
 }
 
 void
@@ -285,20 +276,25 @@ InferenceClient::StopApplication()
 void
 InferenceClient::ScheduleNextTask()
 {
-    if (m_maxTasks > 0 && m_created >= m_maxTasks)
+    TaskArrival next;
+    if ((m_maxTasks > 0 && m_created >= m_maxTasks) || !m_arrivals->Next(next))
     {
         return;
     }
-    Time delay = m_interval;
-    if (m_arrival == POISSON)
+    const Time delay = m_startTime + next.time - Simulator::Now();
+    NS_ABORT_MSG_IF(delay.IsStrictlyNegative(),
+                    "InferenceClient (user " << m_userId << "): the arrival process went back "
+                                             << "in time, to " << next.time.As(Time::S));
+    if (delay.IsZero())
     {
-        delay = Seconds(m_interArrival->GetValue(m_interval.GetSeconds(), 0.0));
+        CreateTask(next); // as part of the start, before any frame decision
+        return;
     }
-    m_createEvent = Simulator::Schedule(delay, &InferenceClient::CreateTask, this);
+    m_createEvent = Simulator::Schedule(delay, &InferenceClient::CreateTask, this, next);
 }
 
 void
-InferenceClient::CreateTask()
+InferenceClient::CreateTask(const TaskArrival& arrival)
 {
     NS_LOG_FUNCTION(this);
     if (m_maxTasks > 0 && m_created >= m_maxTasks)
@@ -308,16 +304,16 @@ InferenceClient::CreateTask()
     InferenceTaskRecord r;
     r.user = m_userId;
     r.taskId = (static_cast<uint64_t>(m_userId) << 32) | m_sequence++;
-    r.taskBits = m_taskSize->GetValue();
+    r.taskBits = arrival.hasBits ? arrival.bits : m_taskSize->GetValue();
     NS_ABORT_MSG_IF(!(r.taskBits > 0) || !std::isfinite(r.taskBits),
                     "InferenceClient (user " << m_userId << "): attribute TaskSize drew "
                                              << r.taskBits << " bit; task sizes must be > 0");
-    r.requiredAccuracy = m_accuracy->GetValue();
+    r.requiredAccuracy = arrival.hasAccuracy ? arrival.accuracy : m_accuracy->GetValue();
     NS_ABORT_MSG_IF(!(r.requiredAccuracy >= 0 && r.requiredAccuracy <= 1),
                     "InferenceClient (user " << m_userId << "): attribute AccuracyRequirement "
                                              << "drew " << r.requiredAccuracy
                                              << "; must be in [0, 1]");
-    r.latencyRequirementS = m_latency->GetValue();
+    r.latencyRequirementS = arrival.hasLatency ? arrival.latencyS : m_latency->GetValue();
     NS_ABORT_MSG_IF(!(r.latencyRequirementS > 0) || !std::isfinite(r.latencyRequirementS),
                     "InferenceClient (user " << m_userId << "): attribute LatencyRequirement "
                                              << "drew " << r.latencyRequirementS

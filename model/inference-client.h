@@ -8,6 +8,7 @@
 #define INFERENCE_CLIENT_H
 
 #include "inference-task-record.h"
+#include "task-arrival-process.h"
 
 #include "ns3/address.h"
 #include "ns3/application.h"
@@ -22,7 +23,6 @@ namespace ns3
 
 class EdgeControlChannel;
 class RandomVariableStream;
-class ExponentialRandomVariable;
 class Socket;
 class Packet;
 class OfdmaUeNetDevice;
@@ -35,11 +35,11 @@ class OfdmaUeNetDevice;
  *
  * Each task draws its size D (TaskSize, bit), accuracy requirement A
  * (AccuracyRequirement) and latency requirement T (LatencyRequirement, s,
- * measured from creation). Tasks are created one per Interval from the
- * application start (ArrivalProcess Periodic: with the start time and
- * interval equal to the EdgeController's, each frame starts with one new
- * task per user, as in the paper) or as a Poisson process of mean
- * inter-arrival Interval.
+ * measured from creation). When tasks are created is the Arrivals
+ * attribute's TaskArrivalProcess (periodic by default: with the start time
+ * and interval equal to the EdgeController's, each frame starts with one
+ * new task per user, as in the paper; Poisson, bursty on/off, or a trace
+ * file, which may also give each task's size and requirements).
  *
  * Control messages go through the cell's EdgeControlChannel: the task
  * request to the scheduler host, and back the grant (ReceiveGrant), a
@@ -66,13 +66,6 @@ class OfdmaUeNetDevice;
 class InferenceClient : public Application
 {
   public:
-    /// How tasks are created.
-    enum ArrivalProcess
-    {
-        PERIODIC, //!< one task every Interval from the start
-        POISSON   //!< exponential inter-arrival times of mean Interval
-    };
-
     /**
      * @brief Get the type ID.
      * @return the object TypeId
@@ -117,8 +110,8 @@ class InferenceClient : public Application
 
     /**
      * @brief Assign fixed random variable stream numbers, in the order
-     * TaskSize, AccuracyRequirement, LatencyRequirement, Poisson
-     * inter-arrival time (variables not set are skipped).
+     * TaskSize, AccuracyRequirement, LatencyRequirement, Arrivals (which
+     * uses at most one; variables not set are skipped).
      * @param stream first stream index to use
      * @return the number of streams used (at most 4)
      */
@@ -177,16 +170,20 @@ class InferenceClient : public Application
     /// Check the configuration (control channel, AccuracyRequirement,
     /// RemoteAddress, UE device, SegmentSize against the MTU; aborts
     /// otherwise), open the UDP socket and start creating
-    /// tasks: the first one now (Periodic) or after a draw (Poisson).
+    /// tasks (Arrivals, started for UserId).
     void StartApplication() override;
     /// Stop creating tasks and close the socket.
     void StopApplication() override;
 
-    /// Creates one task (draws D, A and T; aborts on an invalid draw) and
-    /// submits its request, unless MaxTasks tasks exist already.
-    void CreateTask();
-    /// Schedules the next CreateTask after Interval (Periodic) or an
-    /// exponential draw of mean Interval (Poisson), unless MaxTasks is reached.
+    /**
+     * @brief Creates one task and submits its request, unless MaxTasks
+     * tasks exist already: D, A and T from the arrival where it gives them
+     * (a trace), else drawn (aborts on an invalid draw).
+     * @param arrival the arrival
+     */
+    void CreateTask(const TaskArrival& arrival);
+    /// Schedules CreateTask at the next arrival of the process (now: at
+    /// once), unless MaxTasks is reached or the process has ended.
     void ScheduleNextTask();
     /**
      * @brief End a task: set the time the answer arrived, count it if
@@ -202,24 +199,23 @@ class InferenceClient : public Application
      */
     void GiveUp(InferenceTaskRecord record);
 
-    uint32_t m_userId;                             //!< UserId attribute
-    Ptr<RandomVariableStream> m_taskSize;          //!< TaskSize attribute (bit)
-    Ptr<RandomVariableStream> m_accuracy;          //!< AccuracyRequirement attribute
-    Ptr<RandomVariableStream> m_latency;           //!< LatencyRequirement attribute (s)
-    ArrivalProcess m_arrival;                      //!< ArrivalProcess attribute
-    Time m_interval;                               //!< Interval attribute
-    uint32_t m_maxTasks;                           //!< MaxTasks attribute (0: no limit)
-    Address m_remoteAddress;                       //!< RemoteAddress attribute
-    uint16_t m_remotePort;                         //!< RemotePort attribute
-    uint32_t m_segmentSize;                        //!< SegmentSize attribute (bytes)
-    Ptr<ExponentialRandomVariable> m_interArrival; //!< Poisson inter-arrival times
-    Ptr<EdgeControlChannel> m_control;             //!< control channel
-    Ptr<Socket> m_socket;                          //!< UDP socket to the server
-    EventId m_createEvent;                         //!< next task creation
-    uint32_t m_sequence;                           //!< next task sequence number
-    uint64_t m_created;                            //!< tasks created
-    uint64_t m_completed;                          //!< tasks completed
-    std::set<uint64_t> m_inFlight;                 //!< tasks not ended yet
+    uint32_t m_userId;                    //!< UserId attribute
+    Ptr<RandomVariableStream> m_taskSize; //!< TaskSize attribute (bit)
+    Ptr<RandomVariableStream> m_accuracy; //!< AccuracyRequirement attribute
+    Ptr<RandomVariableStream> m_latency;  //!< LatencyRequirement attribute (s)
+    Ptr<TaskArrivalProcess> m_arrivals;   //!< Arrivals attribute
+    Time m_startTime;                     //!< when the application started
+    uint32_t m_maxTasks;                  //!< MaxTasks attribute (0: no limit)
+    Address m_remoteAddress;              //!< RemoteAddress attribute
+    uint16_t m_remotePort;                //!< RemotePort attribute
+    uint32_t m_segmentSize;               //!< SegmentSize attribute (bytes)
+    Ptr<EdgeControlChannel> m_control;    //!< control channel
+    Ptr<Socket> m_socket;                 //!< UDP socket to the server
+    EventId m_createEvent;                //!< next task creation
+    uint32_t m_sequence;                  //!< next task sequence number
+    uint64_t m_created;                   //!< tasks created
+    uint64_t m_completed;                 //!< tasks completed
+    std::set<uint64_t> m_inFlight;        //!< tasks not ended yet
 
     TracedCallback<const InferenceTaskRecord&> m_taskCreatedTrace; //!< TaskCreated
     TracedCallback<const InferenceTaskRecord&> m_taskRecordTrace;  //!< TaskRecord

@@ -15,6 +15,7 @@
  * API only.
  */
 
+#include "edge-inference-test-helpers.h"
 #include "ofdma-test-helpers.h"
 
 #include "ns3/boolean.h"
@@ -53,20 +54,7 @@ using namespace ns3;
 namespace
 {
 
-/// @return the message of the EdgeInferenceError f throws, "" if none
-std::string
-ErrorOf(const std::function<void()>& f)
-{
-    try
-    {
-        f();
-    }
-    catch (const EdgeInferenceError& e)
-    {
-        return e.what();
-    }
-    return "";
-}
+using edgetest::ErrorOf;
 
 /// @return s with every occurrence of 'from' replaced by 'to' (at least one)
 std::string

@@ -19,6 +19,8 @@
 #include "ns3/c2-scenario.h"
 #include "ns3/c2-scheduler.h"
 #include "ns3/c2-shelf-selector.h"
+#include "ns3/early-exit-profile.h"
+#include "ns3/edge-inference-error.h"
 #include "ns3/object-factory.h"
 #include "ns3/ofdma-rate-mapping.h"
 #include "ns3/test.h"
@@ -454,6 +456,84 @@ class RandomFramesTestCase : public TestCase
 };
 
 /**
+ * Base of the random-frame cases that compare the exact schedulers with the
+ * exhaustive searches over subsets on the same problems.
+ */
+class ExhaustiveComparisonTestCase : public TestCase
+{
+  protected:
+    /// @param name the case's name
+    explicit ExhaustiveComparisonTestCase(const std::string& name)
+        : TestCase(name),
+          m_exhaustiveEe(MakeScheduler("ns3::ExhaustiveC2Scheduler", "EarlyExit", true)),
+          m_exhaustive(MakeScheduler("ns3::ExhaustiveC2Scheduler", "EarlyExit", false))
+    {
+    }
+
+    /**
+     * Every allocation (the exact schedulers' and the heuristics') must pass
+     * EvaluateC2Allocation; TreeSearch, with and without its incumbent, must
+     * serve as many users as Exhaustive(EarlyExit) and ShelfPacking as many
+     * as Exhaustive without early exit; each bounded heuristic no more than
+     * Exhaustive(EarlyExit).
+     * @param p the problem
+     * @param tag the frame's description for messages
+     * @param heuristics further allocations, named
+     * @param bounded whether each heuristic must stay at or below the optimum
+     * @return the optimum (Exhaustive(EarlyExit)'s served count)
+     */
+    uint32_t Compare(const C2Problem& p,
+                     const std::string& tag,
+                     const std::vector<std::pair<std::string, C2Allocation>>& heuristics = {},
+                     const std::vector<bool>& bounded = {})
+    {
+        const C2Allocation ee = m_exhaustiveEe->Allocate(p);
+        const C2Allocation ex = m_exhaustive->Allocate(p);
+        std::vector<std::pair<std::string, C2Allocation>> all = {
+            {"exhaustive", ee},
+            {"exhaustive without early exit", ex},
+            {"tree search", m_tree->Allocate(p)},
+            {"tree search alone", m_treeAlone->Allocate(p)},
+            {"shelf packing", m_shelf->Allocate(p)}};
+        const size_t exact = all.size();
+        all.insert(all.end(), heuristics.begin(), heuristics.end());
+        for (size_t i = 0; i < all.size(); ++i)
+        {
+            const auto& [name, a] = all[i];
+            const C2Evaluation ev = EvaluateC2Allocation(p, a);
+            NS_TEST_EXPECT_MSG_EQ(ev.feasible && a.feasible,
+                                  true,
+                                  name << " infeasible, " << tag << ": "
+                                       << (ev.violations.empty() ? "" : ev.violations[0]));
+            NS_TEST_EXPECT_MSG_EQ(ev.completedCount, a.GetServedCount(), name << ", " << tag);
+            if (i < exact)
+            {
+                const bool batchingOnly = i == 1 || i == 4;
+                NS_TEST_EXPECT_MSG_EQ(a.GetServedCount(),
+                                      (batchingOnly ? ex : ee).GetServedCount(),
+                                      name << " must equal its exhaustive search, " << tag);
+            }
+            else if (i - exact < bounded.size() && bounded[i - exact])
+            {
+                NS_TEST_EXPECT_MSG_EQ((a.GetServedCount() <= ee.GetServedCount()),
+                                      true,
+                                      name << " cannot beat the optimum, " << tag);
+            }
+        }
+        return ee.GetServedCount();
+    }
+
+  private:
+    Ptr<C2Scheduler> m_exhaustiveEe; //!< the optimum with early exits
+    Ptr<C2Scheduler> m_exhaustive;   //!< the optimum of batching alone
+    Ptr<C2Scheduler> m_tree{MakeScheduler("ns3::TreeSearchC2Scheduler")}; //!< exact
+    /// exact, without the greedy incumbent (finds every served user itself)
+    Ptr<C2Scheduler> m_treeAlone{
+        MakeScheduler("ns3::TreeSearchC2Scheduler", "GreedyIncumbent", false)};
+    Ptr<C2Scheduler> m_shelf{MakeScheduler("ns3::ShelfPackingC2Scheduler")}; //!< exact
+};
+
+/**
  * Rate tables (C2Problem::SetRateTable): seeded random frames in which every
  * user's rate on n blocks comes from a table, checked against the
  * exhaustive searches, which read only C2Problem::Need (the fewest blocks
@@ -469,11 +549,12 @@ class RandomFramesTestCase : public TestCase
  * EvaluateC2Allocation (which times uploads from the same tables). Both
  * modes of the shelf selector must occur.
  */
-class RateTableFramesTestCase : public TestCase
+class RateTableFramesTestCase : public ExhaustiveComparisonTestCase
 {
   public:
     RateTableFramesTestCase()
-        : TestCase("Random frames with rate tables: TreeSearch and ShelfPacking == Exhaustive")
+        : ExhaustiveComparisonTestCase(
+              "Random frames with rate tables: TreeSearch and ShelfPacking == Exhaustive")
     {
     }
 
@@ -512,14 +593,6 @@ class RateTableFramesTestCase : public TestCase
     void DoRun() override
     {
         const std::vector<ExitSet> exitSets = TestExitSets();
-        Ptr<C2Scheduler> exhaustiveEe =
-            MakeScheduler("ns3::ExhaustiveC2Scheduler", "EarlyExit", true);
-        Ptr<C2Scheduler> exhaustive =
-            MakeScheduler("ns3::ExhaustiveC2Scheduler", "EarlyExit", false);
-        Ptr<C2Scheduler> tree = MakeScheduler("ns3::TreeSearchC2Scheduler");
-        Ptr<C2Scheduler> treeAlone =
-            MakeScheduler("ns3::TreeSearchC2Scheduler", "GreedyIncumbent", false);
-        Ptr<C2Scheduler> shelf = MakeScheduler("ns3::ShelfPackingC2Scheduler");
         uint32_t ordered = 0;
         uint32_t general = 0;
         uint64_t served = 0;
@@ -563,29 +636,12 @@ class RateTableFramesTestCase : public TestCase
             tag << "frame " << s << " (K=" << users << ", " << dnn.name
                 << (mcs ? ", MCS tables" : ", random tables") << (mixed ? ", mixed sizes" : "")
                 << ", B=" << params.bandwidthHz << ")";
-            const C2Allocation ee = exhaustiveEe->Allocate(p);
-            const C2Allocation ex = exhaustive->Allocate(p);
-            for (const auto& [name, a] : {std::pair<std::string, C2Allocation>{"exhaustive", ee},
-                                          {"exhaustive without early exit", ex},
-                                          {"tree search", tree->Allocate(p)},
-                                          {"tree search alone", treeAlone->Allocate(p)},
-                                          {"shelf packing", shelf->Allocate(p)}})
-            {
-                const C2Evaluation ev = EvaluateC2Allocation(p, a);
-                NS_TEST_ASSERT_MSG_EQ(ev.feasible && a.feasible,
-                                      true,
-                                      name << " infeasible, " << tag.str() << ": "
-                                           << (ev.violations.empty() ? "" : ev.violations[0]));
-                NS_TEST_ASSERT_MSG_EQ(ev.completedCount, a.GetServedCount(), name << tag.str());
-                const bool batchingOnly =
-                    name == "shelf packing" || name == "exhaustive without early exit";
-                const C2Allocation& reference = batchingOnly ? ex : ee;
-                NS_TEST_ASSERT_MSG_EQ(a.GetServedCount(),
-                                      reference.GetServedCount(),
-                                      name << " must equal its exhaustive search, " << tag.str());
-            }
-            served += ee.GetServedCount();
+            served += Compare(p, tag.str());
             ++frames;
+            if (IsStatusFailure())
+            {
+                return;
+            }
         }
         NS_TEST_ASSERT_MSG_GT(ordered, 50u, "MCS tables of equal tasks: ordered mode");
         NS_TEST_ASSERT_MSG_GT(general, 50u, "random or mixed tables: general mode");
@@ -593,6 +649,215 @@ class RateTableFramesTestCase : public TestCase
         std::cout << "edge-inference-c2-early-exit: " << frames << " rate-table frames (" << ordered
                   << " ordered, " << general << " general), " << served
                   << " served by Exhaustive(EarlyExit)" << std::endl;
+    }
+};
+
+/**
+ * Block latency tables (C2Problem::SetBlockTimes) on a frame solved by hand.
+ * HandProblem gives 2 bit/s/Hz; B = 1 MHz; two users of D = 2000 bits need
+ * w(t) = 1000 / t Hz each, deadlines 8 ms, one exit (accuracy 0.9) with the
+ * affine fit tau(b) = 1 ms b + 3 ms.
+ *  - Affine: a batch of 2 takes tau(2) = 5 ms, so both upload by 3 ms,
+ *    needing 2 x 1000 / 0.003 = 667 kHz <= 1 MHz: 2 served.
+ *  - Table [4 ms, 9 ms]: tau(2) = 9 ms > 8 ms; one task alone takes 4 ms and
+ *    uploads by 4 ms on 250 kHz: 1 served. The affine optimum, evaluated
+ *    against the table, misses both deadlines (completion 3 + 9 = 12 ms).
+ * Two blocks with tables [2, 3] ms and [2, 6] ms and one task at each exit:
+ * b_1 = 2, b_2 = 1, so the exits' offsets are tau_1(2) = 3 ms and
+ * 3 + tau_2(1) = 5 ms.
+ */
+class BlockTimeTableByHandTestCase : public TestCase
+{
+  public:
+    BlockTimeTableByHandTestCase()
+        : TestCase("Block latency tables replace the affine fit (frame solved by hand)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const double ms = 1e-3;
+        C2Problem p =
+            HandProblem(1e6, {{0.9, 1 * ms, 3 * ms}}, {2000, 2000}, {8 * ms, 8 * ms}, {0.5, 0.5});
+        const C2Allocation affine = MakeScheduler("ns3::TreeSearchC2Scheduler")->Allocate(p);
+        NS_TEST_ASSERT_MSG_EQ(affine.GetServedCount(), 2, "affine: both served");
+        p.SetBlockTimes(1, {4 * ms, 9 * ms});
+        NS_TEST_ASSERT_MSG_EQ(p.BlockTime(1, 0), 0, "tau(0) = 0");
+        NS_TEST_ASSERT_MSG_EQ(p.BlockTime(1, 2), 9 * ms, "table entry 2");
+        for (const char* name : {"ns3::TreeSearchC2Scheduler",
+                                 "ns3::GreedyEarlyExitC2Scheduler",
+                                 "ns3::ExhaustiveC2Scheduler",
+                                 "ns3::ShelfPackingC2Scheduler"})
+        {
+            const C2Allocation a = MakeScheduler(name)->Allocate(p);
+            NS_TEST_ASSERT_MSG_EQ(a.GetServedCount(), 1, name << ": one served with the table");
+            NS_TEST_ASSERT_MSG_EQ(EvaluateC2Allocation(p, a).feasible, true, name);
+        }
+        const C2Evaluation late = EvaluateC2Allocation(p, affine);
+        NS_TEST_ASSERT_MSG_EQ(late.feasible, false, "the affine plan is late under the table");
+        NS_TEST_ASSERT_MSG_EQ(late.completedCount, 0, "both tasks complete at 12 ms > 8 ms");
+        std::string error;
+        try
+        {
+            p.BlockTime(1, 3);
+        }
+        catch (const EdgeInferenceError& e)
+        {
+            error = e.what();
+        }
+        NS_TEST_ASSERT_MSG_EQ(error,
+                              "C2Problem: block 1 has latencies for batches up to 2, asked for 3",
+                              "past the table's end");
+        p.SetBlockTimes(1, {});
+        NS_TEST_ASSERT_MSG_EQ(p.BlockTime(1, 2), 5 * ms, "an empty table restores the fit");
+
+        C2Problem q = HandProblem(1e6,
+                                  {{0.6, 1 * ms, 1 * ms}, {0.9, 1 * ms, 1 * ms}},
+                                  {1, 1},
+                                  {1, 1},
+                                  {0, 0});
+        q.SetBlockTimes(1, {2 * ms, 3 * ms});
+        q.SetBlockTimes(2, {2 * ms, 6 * ms});
+        const std::vector<double> offsets = q.ExitOffsets({1, 1});
+        NS_TEST_ASSERT_MSG_EQ(offsets.size(), 2, "two offsets");
+        NS_TEST_ASSERT_MSG_EQ_TOL(offsets.at(0), 3 * ms, 1e-15, "tau_1(2)");
+        NS_TEST_ASSERT_MSG_EQ_TOL(offsets.at(1), 5 * ms, 1e-15, "tau_1(2) + tau_2(1)");
+
+        // A measured table that dips: tau(1, 2, 3) = 3, 2, 4 ms (block 2.5,
+        // 1.5, 3.5 ms plus a 0.5 ms head); its upper envelope is 3, 3, 4 ms.
+        EarlyExitProfile dip;
+        dip.SetName("dip");
+        dip.SetTable({0.9},
+                     {1, 2, 3},
+                     {{{2.5 * ms, 2.5 * ms, 2.5 * ms},
+                       {1.5 * ms, 1.5 * ms, 1.5 * ms},
+                       {3.5 * ms, 3.5 * ms, 3.5 * ms}}},
+                     {std::vector<LatencyStats>(3, {0.5 * ms, 0.5 * ms, 0.5 * ms})});
+        C2Problem e = HandProblem(1e6, {{0.9, 1 * ms, 1 * ms}}, {1}, {1}, {0});
+        e.SetBlockTimesFromProfileEnvelope(dip, 3);
+        const std::vector<double>& envelope = e.GetBlockTimes(1);
+        NS_TEST_ASSERT_MSG_EQ(envelope.size(), 3, "batches 1..3");
+        NS_TEST_ASSERT_MSG_EQ_TOL(envelope.at(0), 3 * ms, 1e-15, "E(1) = tau(1)");
+        NS_TEST_ASSERT_MSG_EQ_TOL(envelope.at(1), 3 * ms, 1e-15, "E(2) = max(3, 2) ms");
+        NS_TEST_ASSERT_MSG_EQ_TOL(envelope.at(2), 4 * ms, 1e-15, "E(3) = 4 ms");
+    }
+};
+
+/**
+ * Random frames whose blocks have random non-decreasing latency tables of
+ * exactly K entries (C2Problem::SetBlockTimes), of three shapes: staircases
+ * (a GPU that runs batches in waves of s), random walks with plateaus, and
+ * concave curves. Nothing affine is left for a scheduler to rely on; the
+ * exact schedulers must still equal the exhaustive searches (which only
+ * evaluate C2Problem::BlockTime on each subset), the batch heuristics must
+ * not beat them (Sequential runs tasks one at a time, which a steep table
+ * can favour, so it is only checked for feasibility), and every allocation
+ * must pass EvaluateC2Allocation.
+ */
+class BlockTimeTableFramesTestCase : public ExhaustiveComparisonTestCase
+{
+  public:
+    BlockTimeTableFramesTestCase()
+        : ExhaustiveComparisonTestCase(
+              "Random frames with block latency tables: exact schedulers == Exhaustive")
+    {
+    }
+
+    /**
+     * @param shape 0 staircase, 1 random walk with plateaus, 2 concave
+     * @param length entries (batch sizes 1..length)
+     * @param rng random numbers
+     * @return a positive non-decreasing table (s)
+     */
+    static std::vector<double> RandomTable(uint32_t shape, uint32_t length, std::mt19937_64& rng)
+    {
+        auto u = [&rng]() { return (rng() >> 11) * 0x1.0p-53; };
+        const double first = (0.5 + 2.5 * u()) * 1e-3;
+        const uint32_t wave = 1u << (1 + rng() % 3); // 2, 4 or 8
+        const double growth = u();
+        std::vector<double> table{first};
+        for (uint32_t b = 2; b <= length; ++b)
+        {
+            double next = table.back();
+            if (shape == 0)
+            {
+                next = first * (1 + 0.7 * ((b - 1) / wave));
+            }
+            else if (shape == 1)
+            {
+                next += u() < 0.4 ? 0.0 : 1.5e-3 * u();
+            }
+            else
+            {
+                next = first * (1 + growth * std::sqrt(b - 1.0));
+            }
+            table.push_back(next);
+        }
+        return table;
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::vector<ExitSet> exitSets = TestExitSets();
+        Ptr<C2Scheduler> greedy = MakeScheduler("ns3::GreedyEarlyExitC2Scheduler");
+        Ptr<C2Scheduler> others[] = {MakeScheduler("ns3::SequentialC2Scheduler"),
+                                     MakeScheduler("ns3::EqualBandwidthC2Scheduler")};
+        const double bandwidths[] = {0.3e6, 1e6, 3e6};
+        const double deadlines[][2] = {{0.005, 0.040}, {0.020, 0.100}};
+        uint64_t served = 0;
+        uint64_t greedyServed = 0;
+        uint32_t frames = 0;
+        // K (10) x DNN (4) x shape (3) x bandwidth (3) x deadlines (2) x
+        // resource blocks (2) = 1440 configurations, one seed each.
+        for (uint32_t s = 0; s < 1440; ++s)
+        {
+            uint32_t r = s;
+            C2ScenarioParameters params;
+            params.users = 1 + r % 10;
+            r /= 10;
+            const ExitSet& dnn = exitSets[r % 4];
+            params.exits = dnn.exits;
+            r /= 4;
+            const uint32_t shape = r % 3;
+            r /= 3;
+            params.bandwidthHz = bandwidths[r % 3];
+            r /= 3;
+            params.deadlineMinS = deadlines[r % 2][0];
+            params.deadlineMaxS = deadlines[r % 2][1];
+            r /= 2;
+            params.resourceBlockHz = r % 2 ? params.bandwidthHz / 25 : 0;
+            C2Problem p = C2ScenarioGenerator(params).Generate(9000 + s);
+            std::mt19937_64 rng(s);
+            for (uint32_t n = 1; n <= p.GetNExits(); ++n)
+            {
+                p.SetBlockTimes(n, RandomTable(shape, params.users, rng));
+            }
+            p.Validate();
+            std::ostringstream tag;
+            tag << "frame " << s << " (K=" << params.users << ", " << dnn.name << ", shape "
+                << shape << ", B=" << params.bandwidthHz << ", T from " << params.deadlineMinS
+                << (params.resourceBlockHz > 0 ? ", RBs" : "") << ")";
+            const C2Allocation gr = greedy->Allocate(p);
+            // Sequential runs one task at a time, not a batch: not bounded.
+            served += Compare(p,
+                              tag.str(),
+                              {{"greedy", gr},
+                               {"sequential", others[0]->Allocate(p)},
+                               {"equal bandwidth", others[1]->Allocate(p)}},
+                              {true, false, true});
+            greedyServed += gr.GetServedCount();
+            ++frames;
+            if (IsStatusFailure())
+            {
+                return;
+            }
+        }
+        NS_TEST_ASSERT_MSG_GT(served, 2 * frames, "frames serve 2+ users on average");
+        std::cout << "edge-inference-c2-early-exit: " << frames << " block-table frames, " << served
+                  << " served by Exhaustive(EarlyExit), " << greedyServed << " by Greedy"
+                  << std::endl;
     }
 };
 
@@ -641,6 +906,8 @@ class C2EarlyExitSchedulerTestSuite : public TestSuite
         AddTestCase(new NothingToServeTestCase);
         AddTestCase(new RandomFramesTestCase);
         AddTestCase(new RateTableFramesTestCase);
+        AddTestCase(new BlockTimeTableByHandTestCase);
+        AddTestCase(new BlockTimeTableFramesTestCase);
         AddTestCase(new MaxNodesTestCase);
     }
 };

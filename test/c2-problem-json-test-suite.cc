@@ -157,7 +157,8 @@ SameProblem(const C2Problem& a, const C2Problem& b)
     {
         const C2Exit& x = a.GetExits()[n];
         const C2Exit& y = b.GetExits()[n];
-        same = x.accuracy == y.accuracy && x.alphaS == y.alphaS && x.betaS == y.betaS;
+        same = x.accuracy == y.accuracy && x.alphaS == y.alphaS && x.betaS == y.betaS &&
+               a.GetBlockTimes(n + 1) == b.GetBlockTimes(n + 1);
     }
     for (uint32_t k = 0; same && k < a.GetNUsers(); ++k)
     {
@@ -211,6 +212,14 @@ class RoundTripTestCase : public TestCase
         const C2Problem u = ParseC2ProblemJson(tableText, "tables.json");
         NS_TEST_ASSERT_MSG_EQ(SameProblem(t, u), true, "round trip of\n" << tableText);
         NS_TEST_ASSERT_MSG_EQ(u.HasRateTable(1), false, "user 1 has no table");
+        // Block latency tables (block_times_s) on exit 2 only.
+        C2Problem m = p;
+        m.SetBlockTimes(2, {1e-3 / 3, 1e-3 / 3, 1e-3 / 3 + 2e-3 / 7});
+        const std::string blockText = C2ProblemToJson(m);
+        const C2Problem v = ParseC2ProblemJson(blockText, "blocks.json");
+        NS_TEST_ASSERT_MSG_EQ(SameProblem(m, v), true, "round trip of\n" << blockText);
+        NS_TEST_ASSERT_MSG_EQ(v.GetBlockTimes(1).empty(), true, "exit 1 keeps its affine fit");
+        NS_TEST_ASSERT_MSG_EQ(SameProblem(m, p), false, "the table is compared");
         // The shipped example, parsed, written and parsed again.
         const C2Problem s = ReadC2ProblemJson(PROBLEMS + "paper-default-24-users.json");
         NS_TEST_ASSERT_MSG_EQ(SameProblem(s, ParseC2ProblemJson(C2ProblemToJson(s), "again.json")),
@@ -257,6 +266,16 @@ std::string
 WithTop(const std::string& member)
 {
     return R"({"bandwidth_hz": 1e6, )" + member + ", " + EXITS + R"(, "users": [)" + USER + "]}";
+}
+
+/// @return a valid problem with two users whose exit 2 has one more member
+std::string
+WithExits(const std::string& member)
+{
+    return R"({"bandwidth_hz": 1e6, "exits": [{"accuracy": 0.5, "alpha_s": 1e-4, "beta_s": 1e-3},
+              {"accuracy": 0.8, "alpha_s": 1e-4, "beta_s": 1e-3, )" +
+           member + R"(}], "users": [)" + USER + R"(, {"id": 1, "bits": 1000, "power_w": 0.2,
+           "gain": 1e-12, "deadline_s": 0.05, "accuracy": 0.6}]})";
 }
 
 /// Every class of bad input is an EdgeInferenceError naming the file and
@@ -325,6 +344,23 @@ class BadInputTestCase : public TestCase
              R"({"bandwidth_hz": 1e6, "exits": [{"accuracy": 0.5, "alpha_s": 0,
                  "beta_s": 1e-3, "beta": 1}], "users": []})",
              "unknown key \"beta\" in exits[0]"},
+            {"string in a block latency table",
+             WithExits(R"("block_times_s": [1e-3, "2e-3"])"),
+             "bad.json: exits[1].block_times_s[1] must be a finite number, got string \"2e-3\""},
+            {"block latency table that falls (Validate)",
+             WithExits(R"("block_times_s": [2e-3, 1e-3])"),
+             "bad.json: exits[1].block_times_s[1] must be at least the previous entry (a larger "
+             "batch is never faster), got 0.001"},
+            {"block latency table with a zero (Validate)",
+             WithExits(R"("block_times_s": [0, 1e-3])"),
+             "bad.json: exits[1].block_times_s[0] must be a positive number of s, got 0"},
+            {"block latency table shorter than the users (Validate)",
+             WithExits(R"("block_times_s": [1e-3])"),
+             "bad.json: exits[1].block_times_s length must be at least the number of users (2), "
+             "got 1"},
+            {"block latency table not an array",
+             WithExits(R"("block_times_s": 1e-3)"),
+             "bad.json: exits[1].block_times_s must be an array"},
             {"both exits and profile", WithTop(profile), "both exits and profile"},
             {"neither exits nor profile",
              R"({"bandwidth_hz": 1e6, "users": []})",

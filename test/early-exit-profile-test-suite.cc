@@ -10,6 +10,7 @@
  * shipped synthetic paper-default.csv.
  */
 
+#include "edge-inference-test-helpers.h"
 #include "sparse-temp-file.h"
 
 #include "ns3/early-exit-profile.h"
@@ -60,20 +61,7 @@ OneBlock(const std::vector<uint32_t>& batchSizes, const std::vector<double>& tau
     return p;
 }
 
-/// @return the message of the EdgeInferenceError thrown by f, or "" if none
-std::string
-ErrorOf(const std::function<void()>& f)
-{
-    try
-    {
-        f();
-    }
-    catch (const EdgeInferenceError& e)
-    {
-        return e.what();
-    }
-    return "";
-}
+using edgetest::ErrorOf;
 
 /**
  * A stream buffer that serves a prefix once and then a pattern forever, as
