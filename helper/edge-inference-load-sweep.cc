@@ -199,10 +199,11 @@ EdgeInferenceLoadSweep::RunOne(const EdgeInferenceLoad& load,
     }
     for (const InferenceTaskRecord& t : r.tasks)
     {
+        // Unanswered: resultReceived is negative (never converted, see the
+        // controller's budget).
         const bool answered = !t.resultReceived.IsNegative();
-        const double latencyS = (t.resultReceived - t.created).GetSeconds();
-        tasks << head << TaskRecordCsvWriter::FormatRecord(t) << ","
-              << (answered ? Num(latencyS) : "") << "\n";
+        const double latencyS = answered ? (t.resultReceived - t.created).GetSeconds() : NAN;
+        tasks << head << TaskRecordCsvWriter::FormatRecord(t) << "," << Num(latencyS) << "\n";
         if (t.IsCompleted())
         {
             p.latenciesS.push_back(latencyS);

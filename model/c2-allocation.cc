@@ -160,7 +160,7 @@ CheckCapacity(const C2Problem& problem, const ServedTotals& totals, C2Evaluation
 
 /**
  * @brief Phase 1: the uploads run in parallel; computation starts when the
- * last one ends.
+ * last one ends, and not before the server is free.
  * @param problem the problem
  * @param allocation the allocation (structurally valid)
  * @param ev receives the upload ends and the compute start
@@ -168,7 +168,7 @@ CheckCapacity(const C2Problem& problem, const ServedTotals& totals, C2Evaluation
 void
 TimeUploads(const C2Problem& problem, const C2Allocation& allocation, C2Evaluation& ev)
 {
-    double start = 0;
+    double start = problem.GetServerFreeS();
     for (size_t i = 0; i < allocation.served.size(); ++i)
     {
         const C2ServedTask& t = allocation.served[i];
@@ -354,6 +354,13 @@ MakeOneBatchAllocation(const C2Problem& problem, const std::vector<C2BatchMember
         }
     }
     std::ostringstream why;
+    if (binding && shelf > 0 && !problem.CanStartAt(shelf))
+    {
+        why << "user " << binding->user << " needs the batch to start by " << shelf
+            << " s, before the server is free at " << problem.GetServerFreeS() << " s";
+        result.reason = why.str();
+        return result;
+    }
     if (binding && !(shelf > 0))
     {
         why << "user " << binding->user << " cannot finish: its deadline is "

@@ -584,6 +584,7 @@ ParseC2ProblemJson(const std::string& text, const std::string& sourceName)
                "noise_psd_w_hz",
                "rate_model",
                "resource_block_hz",
+               "server_free_s",
                "exits",
                "profile",
                "users"});
@@ -593,6 +594,7 @@ ParseC2ProblemJson(const std::string& text, const std::string& sourceName)
         AsNumber(Required(root, top, "bandwidth_hz"), top.Member("bandwidth_hz"));
     problem.SetBandwidth(bandwidth);
     problem.SetResourceBlockWidth(OptionalNumber(root, top, "resource_block_hz", 0.0));
+    problem.SetServerFreeS(OptionalNumber(root, top, "server_free_s", 0.0));
 
     problem.SetRateModel(ReadRateModel(root, top, bandwidth));
 
@@ -685,6 +687,10 @@ C2ProblemToJson(const C2Problem& problem)
         root["rate_model"] = "fixed-power";
     }
     root["resource_block_hz"] = problem.GetResourceBlockWidth();
+    if (problem.GetServerFreeS() != 0)
+    {
+        root["server_free_s"] = problem.GetServerFreeS();
+    }
     root["exits"] = ordered_json::array();
     for (uint32_t n = 1; n <= problem.GetNExits(); ++n)
     {

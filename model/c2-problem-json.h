@@ -58,7 +58,8 @@ struct C2ProblemJsonLimits
  * profile file whose affine fit gives the exits; a relative path is taken
  * from the folder of the problem file). Optional: rate_model ("fixed-power",
  * default, or "fixed-psd" with SNR = P g / (N0 bandwidth_hz)),
- * resource_block_hz (default 0, continuous bandwidth), per exit a
+ * resource_block_hz (default 0, continuous bandwidth), server_free_s (default
+ * 0: when the edge server becomes free, C2Problem::SetServerFreeS), per exit a
  * "block_times_s" array that replaces its affine latency (tau_n(b) for b =
  * 1, 2, ...: positive, non-decreasing, one entry per user at least; see
  * C2Problem::SetBlockTimes), and the noise PSD as

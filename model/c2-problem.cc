@@ -21,8 +21,27 @@ namespace ns3
 C2Problem::C2Problem()
     : m_bandwidthHz(1e6),
       m_rateModel(),
-      m_resourceBlockHz(0)
+      m_resourceBlockHz(0),
+      m_serverFreeS(0)
 {
+}
+
+void
+C2Problem::SetServerFreeS(double seconds)
+{
+    m_serverFreeS = seconds;
+}
+
+double
+C2Problem::GetServerFreeS() const
+{
+    return m_serverFreeS;
+}
+
+bool
+C2Problem::CanStartAt(double t) const
+{
+    return t > 0 && t >= m_serverFreeS;
 }
 
 void
@@ -256,6 +275,10 @@ C2Problem::Validate() const
             "resource_block_hz",
             "0 (continuous) or a positive number of Hz",
             m_resourceBlockHz);
+    Require(std::isfinite(m_serverFreeS) && m_serverFreeS >= 0,
+            "server_free_s",
+            "a non-negative number of s",
+            m_serverFreeS);
     Require(m_resourceBlockHz <= m_bandwidthHz,
             "resource_block_hz",
             "at most bandwidth_hz",

@@ -95,6 +95,24 @@ class C2Problem
      */
     void SetResourceBlockWidth(double hz);
     /**
+     * @brief Set when the edge server becomes free: it is still running an
+     * earlier frame's batch until then, so this frame's batch (or first
+     * sequential task) starts no earlier (CanStartAt). Uploads may use that
+     * time.
+     * @param seconds from the upload start, finite and >= 0 (checked by
+     *        Validate(); default 0: free at once, the paper's frame)
+     */
+    void SetServerFreeS(double seconds);
+    /// @return when the edge server becomes free (s from the upload start)
+    double GetServerFreeS() const;
+    /**
+     * @brief The one rule on the upload deadline t, which is also the batch
+     * start: every scheduler and EvaluateC2Allocation use it.
+     * @param t an upload deadline (s from the upload start)
+     * @return t > 0 and t >= GetServerFreeS()
+     */
+    bool CanStartAt(double t) const;
+    /**
      * @brief Set the exits (replaces any previous ones).
      * @param exits the exits 1..N with their block latencies
      */
@@ -330,6 +348,7 @@ class C2Problem
     double m_bandwidthHz;                          //!< B (Hz)
     UplinkRateModel m_rateModel;                   //!< rate model
     double m_resourceBlockHz;                      //!< RB width (Hz), 0 = continuous
+    double m_serverFreeS;                          //!< server free this long after t = 0 (s)
     std::vector<C2Exit> m_exits;                   //!< exits 1..N
     std::vector<C2User> m_users;                   //!< users
     std::vector<RateTable> m_tables;               //!< per user, same index

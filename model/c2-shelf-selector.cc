@@ -70,7 +70,7 @@ C2ShelfSelector::CollectCandidates()
         }
         // Served alone, the task's compute offset is sum_{n <= m} tau_n(1).
         const double tAlone = users[k].deadlineS - m_problem.AloneTime(m);
-        if (!(tAlone > 0) || !(m_problem.Need(k, tAlone) <= m_capacity))
+        if (!m_problem.CanStartAt(tAlone) || !(m_problem.Need(k, tAlone) <= m_capacity))
         {
             continue;
         }
@@ -288,16 +288,16 @@ C2ShelfSelector::Select(const std::vector<Group>& groups,
     }
     if (m_gList.empty())
     {
-        // Nothing to select: the empty set is feasible at any t > 0.
+        // Nothing to select: the empty set is feasible at any allowed t.
         if (out)
         {
             out->users.clear();
-            out->shelfS = std::isinf(tMax) ? 0 : tMax;
+            out->shelfS = std::isinf(tMax) ? m_problem.GetServerFreeS() : tMax;
             out->costUnits = 0;
         }
         return true;
     }
-    if (!(tMax > 0))
+    if (!m_problem.CanStartAt(tMax))
     {
         return false;
     }
@@ -328,8 +328,9 @@ C2ShelfSelector::TakeFirstSelection(double tMax)
     m_gFront.assign(m_gList.size(), 0);
     m_lowerBound = 0;
     m_hzAtMax = 0;
-    // Per group, the first q users with theta > 0 (the selection for t just
-    // above 0). There are at least q with theta >= tMax.
+    // Per group, the first q users whose threshold is an allowed start
+    // (the selection for the smallest allowed t). There are at least q with
+    // theta >= tMax, an allowed start.
     for (uint32_t g = 0; g < m_gList.size(); ++g)
     {
         const std::vector<uint32_t>& list = *m_gList[g];
@@ -338,7 +339,7 @@ C2ShelfSelector::TakeFirstSelection(double tMax)
         while (taken < m_gQuota[g])
         {
             const uint32_t i = list[front++];
-            if (m_theta[i] > 0)
+            if (m_problem.CanStartAt(m_theta[i]))
             {
                 double hz = 0;
                 const double nm = NeedWithHz(i, tMax, &hz);
@@ -520,7 +521,7 @@ C2ShelfSelector::CollectThresholds(double tMax)
     {
         for (uint32_t i : *list)
         {
-            if (m_theta[i] > 0 && m_theta[i] <= tMax)
+            if (m_problem.CanStartAt(m_theta[i]) && m_theta[i] <= tMax)
             {
                 m_ts.push_back(m_theta[i]);
             }

@@ -20,16 +20,18 @@ namespace ns3
  * @ingroup edge-inference
  * @brief The "greedy shelf selection" shared by the early-exit schedulers
  * (manual: *Tree search*): with every exit's compute offset fixed, decide
- * whether some upload deadline t > 0 lets a prescribed number of users of
- * each group of exits upload within t and finish their computation in time
- * without exceeding the bandwidth.
+ * whether some upload deadline t that the problem allows as the batch start
+ * (C2Problem::CanStartAt: t > 0 and not before the server is free) lets a
+ * prescribed number of users of each group of exits upload within t and
+ * finish their computation in time without exceeding the bandwidth.
  *
  * Users are served at their required exit m_k. Given compute offsets
  * O_1..O_N (seconds from batch start to exit n) a user's threshold is
  * theta_k = T_k - O_{m_k}: it meets its deadline iff t <= theta_k. A group
  * is a range of exits [first, last] with a quota q. Select() answers
  * exactly whether
- *   exists t > 0: every group has at least q users with theta_k >= t, and
+ *   exists an allowed t: every group has at least q users with
+ *   theta_k >= t, and
  *   sum over groups of the q smallest needs Need(k, t) among them
  *   <= Capacity(),
  * and returns such a t and the users. Callers use it with
@@ -148,10 +150,11 @@ class C2ShelfSelector
      * @param groups the groups
      * @param offsetsS O_1..O_N (s), size N; non-decreasing is not required
      * @param out if not null and the answer is yes, receives t and the users
-     *        (with no group of positive quota: no users, t = 0)
+     *        (with no group of positive quota: no users, t = the server's
+     *        free time)
      * @param minimizeCost if false, stop at the first t that works (the
      *        smallest); if true, return the t with the smallest total need
-     * @return true if some t > 0 works (always true with no group of positive
+     * @return true if some allowed t works (always true with no group of positive
      *         quota)
      */
     bool Select(const std::vector<Group>& groups,

@@ -64,10 +64,10 @@ EdgeController::GetTypeId()
                           MakeUintegerChecker<uint32_t>())
             .AddAttribute("ServerBusyAware",
                           "If true, a frame whose uploads start while the edge server is "
-                          "predicted to be still busy plans with deadlines shortened by the "
-                          "remaining busy time, so its predictions hold; if false, it plans as "
-                          "if the server were free (the paper's one-frame model) and tasks may "
-                          "miss their deadlines.",
+                          "predicted to be still busy plans with the server's free time (the "
+                          "batch starts no earlier; uploads may use that time), so its "
+                          "predictions hold; if false, it plans as if the server were free "
+                          "(the paper's one-frame model) and tasks may miss their deadlines.",
                           BooleanValue(true),
                           MakeBooleanAccessor(&EdgeController::m_serverBusyAware),
                           MakeBooleanChecker())
@@ -296,9 +296,8 @@ EdgeController::Decide(uint32_t frame)
     fr.uploadStart = uploadStart;
     fr.scheduler = m_scheduler->GetInstanceTypeId().GetName();
     // A server still busy with earlier batches when the uploads start: the
-    // tasks get deadlines shorter by the remaining busy time, so any batch
-    // the scheduler forms meets them even if it has to wait (conservative:
-    // the uploads could have used that time too).
+    // problem carries its free time, and every scheduler starts the batch
+    // no earlier (the uploads may use that time).
     fr.serverBusyS = m_serverBusyAware && m_serverBusyUntil > uploadStart
                          ? (m_serverBusyUntil - uploadStart).GetSeconds()
                          : 0.0;
@@ -350,8 +349,10 @@ EdgeController::AdmitRequests(EdgeFrameRecord& fr)
         r.record.frame = fr.frame;
         r.record.scheduler = fr.scheduler;
         fr.requests++;
-        const double t =
-            (r.record.deadline - fr.uploadStart - resultDelay - m_timingGuard).GetSeconds();
+        // A task that waited may be past its deadline: never convert a
+        // negative Time (ns-3's conversion shifts it left, undefined).
+        const Time budget = r.record.deadline - fr.uploadStart - resultDelay - m_timingGuard;
+        const double t = budget.IsStrictlyPositive() ? budget.GetSeconds() : 0.0;
         if (!(t > 0))
         {
             fr.expired++;
@@ -387,8 +388,9 @@ EdgeController::AdmitRequests(EdgeFrameRecord& fr)
             continue;
         }
         admitted.requests.push_back(r);
-        admitted.deadlineS.push_back(t - fr.serverBusyS);
+        admitted.deadlineS.push_back(t);
     }
+    admitted.serverFreeS = fr.serverBusyS;
     return SortByTaskId(admitted);
 }
 
@@ -405,6 +407,7 @@ EdgeController::SortByTaskId(const Candidates& candidates)
         return candidates.requests[a].record.taskId < candidates.requests[b].record.taskId;
     });
     Candidates sorted;
+    sorted.serverFreeS = candidates.serverFreeS;
     for (size_t i : order)
     {
         sorted.requests.push_back(candidates.requests[i]);
@@ -431,6 +434,7 @@ EdgeController::BuildProblem(const Candidates& candidates)
     problem.SetBandwidth(m_uplink->GetNResourceBlocks() * rbHz);
     problem.SetResourceBlockWidth(rbHz);
     SetExits(problem, candidates.requests.size());
+    problem.SetServerFreeS(candidates.serverFreeS);
     std::vector<EdgeUplinkLinkState> links;
     bool closedForm = true;
     for (const Request& r : candidates.requests)

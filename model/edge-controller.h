@@ -102,8 +102,9 @@ struct EdgeFrameRecord
  * The paper's frame model assumes the server is free when the uploads end.
  * Here a frame may start while the previous batch still runs (latency
  * requirements longer than the frame, delays): with ServerBusyAware (default)
- * the controller shortens the frame's deadlines by the predicted remaining
- * busy time, so the predictions hold; without it, it plans as if the server
+ * the frame's problem carries the server's predicted free time
+ * (C2Problem::SetServerFreeS), every scheduler starts the batch no earlier,
+ * and the predictions hold; without it, it plans as if the server
  * were free, the server delays the batch (see EdgeServer) and tasks may miss
  * their deadlines. In the default scenario (T <= frame) the server is always
  * free and both give the same plans.
@@ -240,8 +241,10 @@ class EdgeController : public Application
     {
         std::vector<Request> requests; //!< at most one per UE
         /// Each task's deadline relative to the upload start (s), less the
-        /// result delay, the timing guard and the server's busy time.
+        /// result delay and the timing guard.
         std::vector<double> deadlineS;
+        /// When the server becomes free, relative to the upload start (s).
+        double serverFreeS{0};
     };
 
     /**

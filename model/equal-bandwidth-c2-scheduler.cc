@@ -139,7 +139,7 @@ class EqualShareSearch
     {
         const double units = Share(chosen.size());
         const double hz = m_problem.UnitsToHz(units);
-        double start = 0;
+        double start = m_problem.GetServerFreeS();
         for (uint32_t k : chosen)
         {
             C2ServedTask task;
@@ -157,9 +157,10 @@ class EqualShareSearch
     /**
      * @param b batch size
      * @param hz the share (Hz)
-     * @return the windows of the users whose upload ends before their
-     *         latest batch start, with Cbar_m(b) (all b tasks through blocks
-     *         1..m) as the compute time
+     * @return the windows [earliest, latest batch start] of the users whose
+     *         upload ends (and the server is free) before their latest batch
+     *         start, with Cbar_m(b) (all b tasks through blocks 1..m) as the
+     *         compute time
      */
     std::vector<Interval> Windows(uint32_t b, double hz) const
     {
@@ -169,7 +170,8 @@ class EqualShareSearch
         std::vector<Interval> iv;
         for (uint32_t k : m_eligible)
         {
-            const double up = m_problem.UploadTime(k, hz);
+            // The batch starts after the upload and once the server is free.
+            const double up = std::max(m_problem.UploadTime(k, hz), m_problem.GetServerFreeS());
             const double d = m_problem.GetUsers()[k].deadlineS - cbar[m_exitOf[k] - 1];
             if (up <= d)
             {

@@ -20,8 +20,9 @@ namespace ns3
  *
  * With b served users each gets Capacity() / b units (in resource-block
  * mode floor(RBs / b) whole blocks, so b > RBs is impossible). User k then
- * uploads in u_k(b), its upload time on that share; the batch starts at the
- * latest upload end and task k completes at start + Phi_k. Unlike the
+ * uploads in u_k(b), its upload time on that share (or, when later, the
+ * server's free time C2Problem::GetServerFreeS); the batch starts at the
+ * latest of these and task k completes at start + Phi_k. Unlike the
  * other schedulers the grant is not the need w_k(t): a user with a good
  * channel finishes its upload early and waits for the batch.
  *

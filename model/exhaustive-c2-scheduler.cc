@@ -131,7 +131,7 @@ class ExhaustiveSearch
         {
             t = std::min(t, users[k].deadlineS - offsets[m_exitOf[k] - 1]);
         }
-        if (!(t > 0))
+        if (!m_problem.CanStartAt(t))
         {
             return false;
         }

@@ -154,18 +154,24 @@ MaxOnTime(const std::vector<Job>& edf, double t, std::vector<Job>* set)
 /**
  * @brief The candidate upload deadlines of the search.
  *
- * T_j - Q_i > 0, with Q_i the sum of the i shortest processing times. With
+ * T_j - Q_i, allowed as a start (C2Problem::CanStartAt), with Q_i the sum
+ * of the i shortest processing times. With
  * unequal times also T_j - (p_j + sum of the i - 1 shortest jobs due no
  * later than j): job j last at position i behind the shortest jobs that EDF
  * may put before it.
  *
+ * @param problem the problem (which starts it allows)
  * @param jobs the eligible users
  * @param edf the same in EDF order
- * @param maxLen the Moore-Hodgson count from t = 0 (no schedule holds more)
+ * @param maxLen the Moore-Hodgson count from the earliest start (no
+ *        schedule holds more)
  * @return the candidates, sorted, without duplicates
  */
 std::vector<double>
-CandidateDeadlines(const std::vector<Job>& jobs, const std::vector<Job>& edf, uint32_t maxLen)
+CandidateDeadlines(const C2Problem& problem,
+                   const std::vector<Job>& jobs,
+                   const std::vector<Job>& edf,
+                   uint32_t maxLen)
 {
     std::vector<double> shortest;
     for (const Job& j : jobs)
@@ -181,7 +187,7 @@ CandidateDeadlines(const std::vector<Job>& jobs, const std::vector<Job>& edf, ui
         {
             q += shortest[i];
             const double t = j.deadline - q;
-            if (!(t > 0))
+            if (!problem.CanStartAt(t))
             {
                 break;
             }
@@ -197,7 +203,7 @@ CandidateDeadlines(const std::vector<Job>& jobs, const std::vector<Job>& edf, ui
             for (uint32_t i = 0;; ++i)
             {
                 const double t = j.deadline - prefix;
-                if (!(t > 0))
+                if (!problem.CanStartAt(t))
                 {
                     break;
                 }
@@ -385,13 +391,14 @@ SearchSequential(const C2Problem& problem, const std::vector<Job>& jobs, C2Searc
     }
     std::vector<Job> edf = jobs;
     std::sort(edf.begin(), edf.end(), EdfBefore);
-    // No schedule holds more than the Moore-Hodgson count from t = 0.
-    const uint32_t maxLen = MaxOnTime(edf, 0.0, nullptr);
+    // No schedule holds more than the Moore-Hodgson count from the earliest
+    // start the server allows.
+    const uint32_t maxLen = MaxOnTime(edf, problem.GetServerFreeS(), nullptr);
     if (maxLen == 0)
     {
         return {};
     }
-    const std::vector<double> cands = CandidateDeadlines(jobs, edf, maxLen);
+    const std::vector<double> cands = CandidateDeadlines(problem, jobs, edf, maxLen);
     if (cands.empty())
     {
         return {};

@@ -87,13 +87,14 @@ class ShelfSearch
 
     /**
      * @return the largest batch size to try: no more than the eligible
-     *         users, and C(b) must leave a positive upload time for the
-     *         latest deadline
+     *         users, and C(b) must leave the latest deadline a batch start
+     *         the problem allows (CanStartAt)
      */
     uint32_t LargestBatch() const
     {
         uint32_t hi = 0;
-        while (hi < m_order.size() && m_problem.FullNetworkTime(hi + 1) < m_maxDeadline)
+        while (hi < m_order.size() &&
+               m_problem.CanStartAt(m_maxDeadline - m_problem.FullNetworkTime(hi + 1)))
         {
             ++hi;
         }
@@ -125,7 +126,7 @@ class ShelfSearch
                 ++end;
             }
             const double t = deadline - c;
-            if (!(t > 0))
+            if (!m_problem.CanStartAt(t))
             {
                 break; // deadlines only decrease from here
             }

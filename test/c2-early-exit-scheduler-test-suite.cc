@@ -29,6 +29,7 @@
 #include <algorithm>
 #include <cmath>
 #include <iostream>
+#include <map>
 #include <random>
 #include <sstream>
 #include <string>
@@ -653,6 +654,18 @@ class RateTableFramesTestCase : public ExhaustiveComparisonTestCase
 };
 
 /**
+ * @return the two-user frame of the hand cases below: 2 bit/s/Hz, 1 MHz,
+ *         D = 2000 bit, deadlines 8 ms, accuracy 0.5, one exit (accuracy
+ *         0.9) with tau(b) = 1 ms b + 3 ms
+ */
+C2Problem
+TwoUserFrame()
+{
+    const double ms = 1e-3;
+    return HandProblem(1e6, {{0.9, 1 * ms, 3 * ms}}, {2000, 2000}, {8 * ms, 8 * ms}, {0.5, 0.5});
+}
+
+/**
  * Block latency tables (C2Problem::SetBlockTimes) on a frame solved by hand.
  * HandProblem gives 2 bit/s/Hz; B = 1 MHz; two users of D = 2000 bits need
  * w(t) = 1000 / t Hz each, deadlines 8 ms, one exit (accuracy 0.9) with the
@@ -678,8 +691,7 @@ class BlockTimeTableByHandTestCase : public TestCase
     void DoRun() override
     {
         const double ms = 1e-3;
-        C2Problem p =
-            HandProblem(1e6, {{0.9, 1 * ms, 3 * ms}}, {2000, 2000}, {8 * ms, 8 * ms}, {0.5, 0.5});
+        C2Problem p = TwoUserFrame();
         const C2Allocation affine = MakeScheduler("ns3::TreeSearchC2Scheduler")->Allocate(p);
         NS_TEST_ASSERT_MSG_EQ(affine.GetServedCount(), 2, "affine: both served");
         p.SetBlockTimes(1, {4 * ms, 9 * ms});
@@ -862,6 +874,182 @@ class BlockTimeTableFramesTestCase : public ExhaustiveComparisonTestCase
 };
 
 /**
+ * A busy server (C2Problem::SetServerFreeS) on the two-user frame of
+ * BlockTimeTableByHandTestCase (2 bit/s/Hz, 1 MHz, D = 2000 bit, deadlines
+ * 8 ms, one exit with tau(b) = 1 ms b + 3 ms):
+ *  - free at 3 ms: a batch of 2 starts at 3 ms and ends at 3 + 5 = 8 ms,
+ *    uploads by 3 ms need 2 x 1000 / 0.003 = 667 kHz: 2 served (also by
+ *    EqualBandwidth: 500 kHz each, uploads end at 2 ms, start 3 ms);
+ *    Sequential runs 3-7 ms and 7-11 ms: 1 served;
+ *  - free at 4 ms: a batch of 2 would end at 9 ms; one task runs 4-8 ms:
+ *    1 served;
+ *  - free at 4.5 ms: alone, 4.5 + 4 = 8.5 ms: nobody.
+ * Every batch starts at the free time (Sequential uploads until its own
+ * shelf, 4 ms, and starts then), and a negative free time is refused naming
+ * the field.
+ */
+class ServerFreeByHandTestCase : public TestCase
+{
+  public:
+    ServerFreeByHandTestCase()
+        : TestCase("A busy server: batches start at its free time (frame solved by hand)")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const double ms = 1e-3;
+        C2Problem p = TwoUserFrame();
+        const std::vector<std::pair<double, std::map<std::string, uint32_t>>> cases = {
+            {3 * ms,
+             {{"ns3::TreeSearchC2Scheduler", 2},
+              {"ns3::GreedyEarlyExitC2Scheduler", 2},
+              {"ns3::ExhaustiveC2Scheduler", 2},
+              {"ns3::ShelfPackingC2Scheduler", 2},
+              {"ns3::EqualBandwidthC2Scheduler", 2},
+              {"ns3::SequentialC2Scheduler", 1}}},
+            {4 * ms,
+             {{"ns3::TreeSearchC2Scheduler", 1},
+              {"ns3::GreedyEarlyExitC2Scheduler", 1},
+              {"ns3::ExhaustiveC2Scheduler", 1},
+              {"ns3::ShelfPackingC2Scheduler", 1},
+              {"ns3::EqualBandwidthC2Scheduler", 1},
+              {"ns3::SequentialC2Scheduler", 1}}},
+            {4.5 * ms,
+             {{"ns3::TreeSearchC2Scheduler", 0},
+              {"ns3::GreedyEarlyExitC2Scheduler", 0},
+              {"ns3::ExhaustiveC2Scheduler", 0},
+              {"ns3::ShelfPackingC2Scheduler", 0},
+              {"ns3::EqualBandwidthC2Scheduler", 0},
+              {"ns3::SequentialC2Scheduler", 0}}},
+        };
+        for (const auto& [freeS, expected] : cases)
+        {
+            p.SetServerFreeS(freeS);
+            for (const auto& [name, served] : expected)
+            {
+                const C2Allocation a = MakeScheduler(name)->Allocate(p);
+                NS_TEST_EXPECT_MSG_EQ(a.feasible, true, name << ", free at " << freeS);
+                NS_TEST_EXPECT_MSG_EQ(a.GetServedCount(), served, name << ", free at " << freeS);
+                // The batch starts when the server is free: its shelf is
+                // the binding deadline minus the offset, 3 ms or 4 ms.
+                // Sequential uploads until its own shelf, 8 - 4 = 4 ms.
+                const double start = name == "ns3::SequentialC2Scheduler" ? 4 * ms : freeS;
+                if (!a.served.empty())
+                {
+                    NS_TEST_EXPECT_MSG_EQ_TOL(a.served.front().computeStartS,
+                                              start,
+                                              1e-15,
+                                              name << ", free at " << freeS << ": start");
+                }
+            }
+        }
+        const C2OneBatchResult both = MakeOneBatchAllocation(p, {{0, 1}, {1, 1}});
+        NS_TEST_EXPECT_MSG_EQ(both.reason,
+                              "user 0 needs the batch to start by 0.003 s, before the server is "
+                              "free at 0.0045 s",
+                              "why the pair cannot be served");
+        p.SetServerFreeS(-1);
+        std::string error;
+        try
+        {
+            p.Validate();
+        }
+        catch (const EdgeInferenceError& e)
+        {
+            error = e.what();
+        }
+        NS_TEST_EXPECT_MSG_EQ(error,
+                              "C2Problem: server_free_s must be a non-negative number of s, got -1",
+                              "negative free time");
+    }
+};
+
+/**
+ * Random frames with a busy server: the server is free at a random time
+ * s0 in [0, 0.7 T_max) (0 in a quarter of the frames). The exact schedulers
+ * must equal the exhaustive searches, which only test CanStartAt on each
+ * subset's shelf; every allocation must pass EvaluateC2Allocation, which
+ * starts the computation at the free time; and s0 must change the optimum
+ * in many frames (else the comparison would not exercise it).
+ */
+class ServerFreeFramesTestCase : public ExhaustiveComparisonTestCase
+{
+  public:
+    ServerFreeFramesTestCase()
+        : ExhaustiveComparisonTestCase(
+              "Random frames with a busy server: exact schedulers == Exhaustive")
+    {
+    }
+
+  private:
+    void DoRun() override
+    {
+        const std::vector<ExitSet> exitSets = TestExitSets();
+        Ptr<C2Scheduler> exhaustive =
+            MakeScheduler("ns3::ExhaustiveC2Scheduler", "EarlyExit", true);
+        Ptr<C2Scheduler> greedy = MakeScheduler("ns3::GreedyEarlyExitC2Scheduler");
+        Ptr<C2Scheduler> cons =
+            MakeScheduler("ns3::GreedyEarlyExitC2Scheduler", "Conservative", true);
+        Ptr<C2Scheduler> sequential = MakeScheduler("ns3::SequentialC2Scheduler");
+        Ptr<C2Scheduler> equal = MakeScheduler("ns3::EqualBandwidthC2Scheduler");
+        const double bandwidths[] = {0.3e6, 1e6, 3e6};
+        const double deadlines[][2] = {{0.005, 0.040}, {0.020, 0.100}};
+        uint64_t served = 0;
+        uint32_t changed = 0;
+        uint32_t frames = 0;
+        // K (10) x DNN (4) x bandwidth (3) x deadlines (2) x resource
+        // blocks (2) = 480 configurations, three seeds each.
+        for (uint32_t s = 0; s < 1440; ++s)
+        {
+            uint32_t r = s % 480;
+            C2ScenarioParameters params;
+            params.users = 1 + r % 10;
+            r /= 10;
+            const ExitSet& dnn = exitSets[r % 4];
+            params.exits.assign(dnn.exits.begin(), dnn.exits.end());
+            r /= 4;
+            params.bandwidthHz = bandwidths[r % 3];
+            r /= 3;
+            params.deadlineMinS = deadlines[r % 2][0];
+            params.deadlineMaxS = deadlines[r % 2][1];
+            r /= 2;
+            params.resourceBlockHz = r % 2 ? params.bandwidthHz / 25 : 0;
+            C2Problem p = C2ScenarioGenerator(params).Generate(20000 + s);
+            const uint32_t freeBefore = exhaustive->Allocate(p).GetServedCount();
+            std::mt19937_64 rng(s);
+            const double u = (rng() >> 11) * 0x1.0p-53;
+            const double freeS = s % 4 == 0 ? 0.0 : u * 0.7 * params.deadlineMaxS;
+            p.SetServerFreeS(freeS);
+            std::ostringstream tag;
+            tag << "frame " << s << " (K=" << params.users << ", " << dnn.name
+                << ", B=" << params.bandwidthHz << ", T from " << params.deadlineMinS
+                << (params.resourceBlockHz > 0 ? ", RBs" : "") << ", free at " << freeS << ")";
+            const uint32_t optimum = Compare(p,
+                                             tag.str(),
+                                             {{"greedy", greedy->Allocate(p)},
+                                              {"conservative greedy", cons->Allocate(p)},
+                                              {"sequential", sequential->Allocate(p)},
+                                              {"equal bandwidth", equal->Allocate(p)}},
+                                             {true, true, false, true});
+            served += optimum;
+            changed += optimum != freeBefore ? 1 : 0;
+            ++frames;
+            if (IsStatusFailure())
+            {
+                return;
+            }
+        }
+        NS_TEST_EXPECT_MSG_GT(changed, frames / 4, "the busy server changes many optima");
+        NS_TEST_EXPECT_MSG_GT(served, frames, "frames serve 1+ users on average");
+        std::cout << "edge-inference-c2-early-exit: " << frames << " busy-server frames, " << served
+                  << " served by Exhaustive(EarlyExit), optimum changed by the "
+                  << "busy server in " << changed << std::endl;
+    }
+};
+
+/**
  * MaxNodes: the search stops early and still returns a feasible allocation
  * no larger than the optimum and no smaller than the greedy's.
  */
@@ -908,6 +1096,8 @@ class C2EarlyExitSchedulerTestSuite : public TestSuite
         AddTestCase(new RateTableFramesTestCase);
         AddTestCase(new BlockTimeTableByHandTestCase);
         AddTestCase(new BlockTimeTableFramesTestCase);
+        AddTestCase(new ServerFreeByHandTestCase);
+        AddTestCase(new ServerFreeFramesTestCase);
         AddTestCase(new MaxNodesTestCase);
     }
 };

@@ -152,7 +152,8 @@ SameProblem(const C2Problem& a, const C2Problem& b)
         a.GetRateModel().GetKind() == b.GetRateModel().GetKind() &&
         a.GetRateModel().GetNoisePsd() == b.GetRateModel().GetNoisePsd() &&
         a.GetRateModel().GetReferenceBandwidth() == b.GetRateModel().GetReferenceBandwidth() &&
-        a.GetNExits() == b.GetNExits() && a.GetNUsers() == b.GetNUsers();
+        a.GetServerFreeS() == b.GetServerFreeS() && a.GetNExits() == b.GetNExits() &&
+        a.GetNUsers() == b.GetNUsers();
     for (uint32_t n = 0; same && n < a.GetNExits(); ++n)
     {
         const C2Exit& x = a.GetExits()[n];
@@ -220,6 +221,17 @@ class RoundTripTestCase : public TestCase
         NS_TEST_ASSERT_MSG_EQ(SameProblem(m, v), true, "round trip of\n" << blockText);
         NS_TEST_ASSERT_MSG_EQ(v.GetBlockTimes(1).empty(), true, "exit 1 keeps its affine fit");
         NS_TEST_ASSERT_MSG_EQ(SameProblem(m, p), false, "the table is compared");
+        // A busy server (server_free_s), written only when not 0.
+        C2Problem busy = p;
+        busy.SetServerFreeS(2e-3 / 3);
+        const std::string busyText = C2ProblemToJson(busy);
+        NS_TEST_ASSERT_MSG_EQ(SameProblem(busy, ParseC2ProblemJson(busyText, "busy.json")),
+                              true,
+                              "round trip of\n"
+                                  << busyText);
+        NS_TEST_ASSERT_MSG_EQ(C2ProblemToJson(p).find("server_free_s"),
+                              std::string::npos,
+                              "0 is not written");
         // The shipped example, parsed, written and parsed again.
         const C2Problem s = ReadC2ProblemJson(PROBLEMS + "paper-default-24-users.json");
         NS_TEST_ASSERT_MSG_EQ(SameProblem(s, ParseC2ProblemJson(C2ProblemToJson(s), "again.json")),
@@ -361,6 +373,12 @@ class BadInputTestCase : public TestCase
             {"block latency table not an array",
              WithExits(R"("block_times_s": 1e-3)"),
              "bad.json: exits[1].block_times_s must be an array"},
+            {"negative server free time (Validate)",
+             WithTop(R"("server_free_s": -1)"),
+             "bad.json: server_free_s must be a non-negative number of s, got -1"},
+            {"server free time not a number",
+             WithTop(R"("server_free_s": "soon")"),
+             "bad.json: server_free_s must be a finite number, got string \"soon\""},
             {"both exits and profile", WithTop(profile), "both exits and profile"},
             {"neither exits nor profile",
              R"({"bandwidth_hz": 1e6, "users": []})",
