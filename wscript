@@ -75,6 +75,7 @@ def build(bld):
         'model/sequential-c2-scheduler.cc',
         'model/shelf-packing-c2-scheduler.cc',
         'model/task-arrival-process.cc',
+        'model/multi-batch-c2-scheduler.cc',
         'model/tree-search-c2-scheduler.cc',
         'model/uplink-rate-model.cc',
     ]
@@ -86,6 +87,7 @@ def build(bld):
         'test/bad-input-matrix-test-suite.cc',
         'test/c2-baseline-scheduler-test-suite.cc',
         'test/c2-early-exit-scheduler-test-suite.cc',
+        'test/c2-multi-batch-test-suite.cc',
         'test/c2-problem-json-test-suite.cc',
         'test/c2-scheduler-comparison-test-suite.cc',
         'test/csi-test-suite.cc',
@@ -156,6 +158,7 @@ def build(bld):
         'model/sequential-c2-scheduler.h',
         'model/shelf-packing-c2-scheduler.h',
         'model/task-arrival-process.h',
+        'model/multi-batch-c2-scheduler.h',
         'model/tree-search-c2-scheduler.h',
         'model/uplink-rate-model.h',
     ]

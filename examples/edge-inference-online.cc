@@ -14,7 +14,8 @@
  * Run (defaults shown):
  *   edge-inference-online --arrivals=poisson --loads=2,5,10,20 --users=10 \
  *     --frames=50 --runs=2 --queue=true \
- *     --schedulers=Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch \
+ *     --schedulers=Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch,MultiBatch
+ * \
  *     --output=edge-inference-online-results --RngRun=1
  * --arrivals=trace --trace=FILE replays a trace (manual: *Online
  * operation*) instead of --loads. The load is tasks per second per user.
@@ -133,7 +134,7 @@ ParseOptions(int argc, char* argv[])
     std::string loads = "2,5,10,20";
     std::string trace;
     std::string schedulers =
-        "Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch";
+        "Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch,MultiBatch";
     std::string profile = EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv";
     bool queue = true;
     CommandLine cmd(__FILE__);

@@ -288,6 +288,7 @@ GetC2SchedulerShortNames()
         {"ShelfPacking", "ns3::ShelfPackingC2Scheduler"},
         {"Greedy", "ns3::GreedyEarlyExitC2Scheduler"},
         {"TreeSearch", "ns3::TreeSearchC2Scheduler"},
+        {"MultiBatch", "ns3::MultiBatchC2Scheduler"},
         {"Exhaustive", "ns3::ExhaustiveC2Scheduler"},
     };
 }

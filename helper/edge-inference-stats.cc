@@ -35,6 +35,7 @@ EdgeInferenceStats::AddFrame(const EdgeFrameRecord& record)
     f.requests = record.requests;
     f.candidates = record.candidates;
     f.predicted = record.predicted;
+    f.batches = record.batches;
     m_predicted += record.predicted;
 }
 

@@ -34,6 +34,7 @@ struct EdgeFrameStats
     uint32_t requests{0};   //!< tasks considered by the frame's decision (pending then)
     uint32_t candidates{0}; //!< tasks in the problem given to the scheduler
     uint32_t predicted{0};  //!< tasks the scheduler served (0 if its allocation was infeasible)
+    uint32_t batches{0};    //!< batches it planned for them (several: a chain)
     uint32_t completed{0};  //!< tasks that met deadline and accuracy in the simulation
     uint32_t ended{0};      //!< tasks of the frame that ended (any outcome)
     std::map<InferenceTaskOutcome, uint32_t> outcomes; //!< ended tasks by outcome

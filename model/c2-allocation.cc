@@ -9,6 +9,8 @@
 #include "c2-problem.h"
 #include "edge-inference-tolerance.h"
 
+#include "ns3/assert.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -60,10 +62,10 @@ Violate(C2Evaluation& ev, const std::string& what)
 /// What the checks of the served list add up (see CheckServedTasks).
 struct ServedTotals
 {
-    std::vector<uint32_t> counts; //!< served tasks per exit
-    double hz{0};                 //!< bandwidth granted (Hz)
-    double blocks{0};             //!< resource blocks granted
-    bool valid{true};             //!< every user, exit and bandwidth is usable below
+    double hz{0};                //!< bandwidth granted (Hz)
+    double blocks{0};            //!< resource blocks granted
+    bool valid{true};            //!< every user, exit and bandwidth is usable below
+    std::vector<bool> batchUsed; //!< which batch indices have a task
 };
 
 /**
@@ -107,7 +109,19 @@ CheckServedTask(const C2Problem& problem,
         totals.valid = false;
         return;
     }
-    totals.counts[t.exit - 1]++;
+    if (t.batch >= users.size())
+    {
+        Violate(ev,
+                who.str() + ": batch " + std::to_string(t.batch) + " is not below K = " +
+                    std::to_string(users.size()) + " (at most one batch per user)");
+        totals.valid = false;
+        return;
+    }
+    if (t.batch >= totals.batchUsed.size())
+    {
+        totals.batchUsed.resize(t.batch + 1, false);
+    }
+    totals.batchUsed[t.batch] = true;
     if (problem.GetExits()[t.exit - 1].accuracy < users[t.user].accuracy)
     {
         Violate(ev,
@@ -159,52 +173,106 @@ CheckCapacity(const C2Problem& problem, const ServedTotals& totals, C2Evaluation
 }
 
 /**
- * @brief Phase 1: the uploads run in parallel; computation starts when the
- * last one ends, and not before the server is free.
+ * @brief A batch index without a task, or one in SEQUENTIAL execution, is a
+ * violation: the timing below needs batches 0..J-1.
+ * @param allocation the allocation
+ * @param totals the served list's totals; valid is cleared on a violation
+ * @param ev receives the violations
+ */
+void
+CheckBatchIndices(const C2Allocation& allocation, ServedTotals& totals, C2Evaluation& ev)
+{
+    const size_t nBatches = totals.batchUsed.size();
+    if (allocation.execution == C2Allocation::SEQUENTIAL && nBatches > 1)
+    {
+        Violate(ev, "batch indices other than 0 in SEQUENTIAL execution");
+        totals.valid = false;
+        return;
+    }
+    for (size_t j = 0; j < nBatches; ++j)
+    {
+        if (!totals.batchUsed[j])
+        {
+            Violate(ev, "batch " + std::to_string(j) + " has no task (indices must be 0..J-1)");
+            totals.valid = false;
+        }
+    }
+}
+
+/**
+ * @brief Phase 1: the uploads run in parallel, each at its own rate.
  * @param problem the problem
  * @param allocation the allocation (structurally valid)
- * @param ev receives the upload ends and the compute start
+ * @param ev receives the upload ends
  */
 void
 TimeUploads(const C2Problem& problem, const C2Allocation& allocation, C2Evaluation& ev)
 {
-    double start = problem.GetServerFreeS();
     for (size_t i = 0; i < allocation.served.size(); ++i)
     {
         const C2ServedTask& t = allocation.served[i];
         ev.uploadEndS[i] = problem.UploadTime(t.user, t.bandwidthHz);
-        start = std::max(start, ev.uploadEndS[i]);
     }
-    ev.computeStartS = start;
 }
 
 /**
- * @brief Phase 2: one batch (every task leaves at its exit's offset), or the
- * tasks one after another in list order, each computed alone.
+ * @brief Phase 2 in BATCH mode: the batches in index order, each starting
+ * when the server is free (s0, then the previous batch's end) and its own
+ * members' uploads are in; every task leaves at its exit's offset within
+ * its batch.
  * @param problem the problem
- * @param allocation the allocation (structurally valid)
- * @param counts served tasks per exit
- * @param ev receives the task starts and completions
+ * @param allocation the allocation (structurally valid, batches 0..J-1)
+ * @param ev its batchStartS sized J; receives the starts and completions
  */
 void
-TimeComputation(const C2Problem& problem,
-                const C2Allocation& allocation,
-                const std::vector<uint32_t>& counts,
-                C2Evaluation& ev)
+TimeBatches(const C2Problem& problem, const C2Allocation& allocation, C2Evaluation& ev)
 {
     const size_t nServed = allocation.served.size();
-    if (allocation.execution == C2Allocation::BATCH)
+    double previousEnd = problem.GetServerFreeS();
+    for (size_t j = 0; j < ev.batchStartS.size(); ++j)
     {
+        std::vector<uint32_t> counts(problem.GetNExits(), 0);
+        double start = previousEnd;
+        for (size_t i = 0; i < nServed; ++i)
+        {
+            if (allocation.served[i].batch == j)
+            {
+                counts[allocation.served[i].exit - 1]++;
+                start = std::max(start, ev.uploadEndS[i]);
+            }
+        }
         const std::vector<double> offsets = problem.ExitOffsets(counts);
         for (size_t i = 0; i < nServed; ++i)
         {
-            ev.taskStartS[i] = ev.computeStartS;
-            ev.completionS[i] = ev.computeStartS + offsets[allocation.served[i].exit - 1];
+            if (allocation.served[i].batch == j)
+            {
+                ev.taskStartS[i] = start;
+                ev.completionS[i] = start + offsets[allocation.served[i].exit - 1];
+                previousEnd = std::max(previousEnd, ev.completionS[i]);
+            }
         }
-        return;
+        ev.batchStartS[j] = start;
     }
-    double clock = ev.computeStartS;
-    for (size_t i = 0; i < nServed; ++i)
+    ev.computeStartS = ev.batchStartS.empty() ? problem.GetServerFreeS() : ev.batchStartS[0];
+}
+
+/**
+ * @brief Phase 2 in SEQUENTIAL mode: once every upload is in and the server
+ * is free, the tasks one after another in list order, each computed alone.
+ * @param problem the problem
+ * @param allocation the allocation (structurally valid)
+ * @param ev receives the compute start, the task starts and completions
+ */
+void
+TimeSequence(const C2Problem& problem, const C2Allocation& allocation, C2Evaluation& ev)
+{
+    double clock = problem.GetServerFreeS();
+    for (double end : ev.uploadEndS)
+    {
+        clock = std::max(clock, end);
+    }
+    ev.computeStartS = clock;
+    for (size_t i = 0; i < allocation.served.size(); ++i)
     {
         ev.taskStartS[i] = clock;
         clock += problem.AloneTime(allocation.served[i].exit);
@@ -255,18 +323,26 @@ EvaluateC2Allocation(const C2Problem& problem, const C2Allocation& allocation)
 
     std::vector<bool> seen(problem.GetUsers().size(), false);
     ServedTotals totals;
-    totals.counts.assign(problem.GetNExits(), 0);
     for (size_t i = 0; i < nServed; ++i)
     {
         CheckServedTask(problem, i, allocation.served[i], seen, totals, ev);
     }
     CheckCapacity(problem, totals, ev);
+    CheckBatchIndices(allocation, totals, ev);
     if (!totals.valid)
     {
         return ev;
     }
     TimeUploads(problem, allocation, ev);
-    TimeComputation(problem, allocation, totals.counts, ev);
+    if (allocation.execution == C2Allocation::BATCH)
+    {
+        ev.batchStartS.assign(totals.batchUsed.size(), 0.0);
+        TimeBatches(problem, allocation, ev);
+    }
+    else
+    {
+        TimeSequence(problem, allocation, ev);
+    }
     CheckDeadlines(problem, allocation, ev);
     return ev;
 }
@@ -320,6 +396,30 @@ InadmissibleMember(const C2Problem& problem, const std::vector<C2BatchMember>& m
         seen[m.user] = true;
     }
     return "";
+}
+
+/**
+ * @brief Evaluates a built allocation (EvaluateC2Allocation(), the single
+ * check) and, if feasible, copies the predicted times into its tasks.
+ * @param problem the problem
+ * @param result the result whose allocation is evaluated; feasible is set
+ * @return whether the allocation is feasible
+ */
+bool
+EvaluateInto(const C2Problem& problem, C2OneBatchResult& result)
+{
+    const C2Evaluation ev = EvaluateC2Allocation(problem, result.allocation);
+    result.feasible = ev.feasible;
+    result.allocation.feasible = ev.feasible;
+    result.allocation.violations = ev.violations;
+    for (std::size_t i = 0; ev.feasible && i < result.allocation.served.size(); ++i)
+    {
+        C2ServedTask& task = result.allocation.served[i];
+        task.uploadEndS = ev.uploadEndS[i];
+        task.computeStartS = ev.taskStartS[i];
+        task.completionS = ev.completionS[i];
+    }
+    return ev.feasible;
 }
 
 } // namespace
@@ -376,28 +476,116 @@ MakeOneBatchAllocation(const C2Problem& problem, const std::vector<C2BatchMember
         result.allocation.served.push_back(MakeC2ServedTask(problem, m.user, m.exit, shelf));
     }
     result.allocation.uploadDeadlineS = binding ? shelf : 0;
-    const C2Evaluation ev = EvaluateC2Allocation(problem, result.allocation);
-    result.feasible = ev.feasible;
-    result.allocation.feasible = ev.feasible;
-    result.allocation.violations = ev.violations;
-    for (std::size_t i = 0; ev.feasible && i < result.allocation.served.size(); ++i)
-    {
-        C2ServedTask& task = result.allocation.served[i];
-        task.uploadEndS = ev.uploadEndS[i];
-        task.computeStartS = ev.taskStartS[i];
-        task.completionS = ev.completionS[i];
-    }
-    if (!ev.feasible && std::isinf(totalNeed))
+    const bool feasible = EvaluateInto(problem, result);
+    if (!feasible && std::isinf(totalNeed))
     {
         why << "user " << binding->user << "'s upload deadline " << shelf
             << " s is too short for some member's task at any bandwidth";
         result.reason = why.str();
     }
-    else if (!ev.feasible)
+    else if (!feasible)
     {
         why << "the members need " << totalNeed
             << (problem.UsesResourceBlocks() ? " resource blocks" : " Hz") << " by the upload "
             << "deadline " << shelf << " s, more than the " << problem.Capacity() << " available";
+        result.reason = why.str();
+    }
+    return result;
+}
+
+C2ChainTiming
+TimeBatchChain(const C2Problem& problem, const std::vector<std::vector<C2BatchMember>>& batches)
+{
+    C2ChainTiming timing;
+    timing.startS.assign(batches.size(), 0.0);
+    std::vector<uint32_t> counts(problem.GetNExits(), 0);
+    // Backward: the latest start of the next batch bounds this one's end.
+    double nextStart = std::numeric_limits<double>::infinity();
+    for (std::size_t j = batches.size(); j-- > 0;)
+    {
+        NS_ASSERT_MSG(!batches[j].empty(), "batch " << j << " of the chain is empty");
+        std::fill(counts.begin(), counts.end(), 0);
+        uint32_t deepest = 0;
+        for (const C2BatchMember& m : batches[j])
+        {
+            counts[m.exit - 1]++;
+            deepest = std::max(deepest, m.exit);
+        }
+        const std::vector<double> offsets = problem.ExitOffsets(counts);
+        double latest = nextStart - offsets[deepest - 1];
+        for (const C2BatchMember& m : batches[j])
+        {
+            latest = std::min(latest, problem.GetUsers()[m.user].deadlineS - offsets[m.exit - 1]);
+        }
+        timing.startS[j] = latest;
+        nextStart = latest;
+    }
+    if (!batches.empty() && !problem.CanStartAt(timing.startS[0]))
+    {
+        return timing;
+    }
+    for (std::size_t j = 0; j < batches.size(); ++j)
+    {
+        for (const C2BatchMember& m : batches[j])
+        {
+            timing.totalNeed += problem.Need(m.user, timing.startS[j]);
+            if (!(timing.totalNeed <= problem.Capacity()))
+            {
+                return timing;
+            }
+        }
+    }
+    timing.feasible = true;
+    return timing;
+}
+
+C2OneBatchResult
+MakeBatchChainAllocation(const C2Problem& problem,
+                         const std::vector<std::vector<C2BatchMember>>& batches)
+{
+    C2OneBatchResult result;
+    result.allocation.execution = C2Allocation::BATCH;
+    std::vector<C2BatchMember> all;
+    for (std::size_t j = 0; j < batches.size(); ++j)
+    {
+        if (batches[j].empty())
+        {
+            result.reason = "batch " + std::to_string(j) + " of the chain is empty";
+            return result;
+        }
+        all.insert(all.end(), batches[j].begin(), batches[j].end());
+    }
+    result.reason = InadmissibleMember(problem, all);
+    if (!result.reason.empty())
+    {
+        return result;
+    }
+    const C2ChainTiming timing = TimeBatchChain(problem, batches);
+    std::ostringstream why;
+    if (!batches.empty() && !problem.CanStartAt(timing.startS[0]))
+    {
+        why << "the first batch would have to start by " << timing.startS[0]
+            << " s; it can start only after 0 s and at or after the server's free time "
+            << problem.GetServerFreeS() << " s";
+        result.reason = why.str();
+        return result;
+    }
+    for (std::size_t j = 0; j < batches.size(); ++j)
+    {
+        for (const C2BatchMember& m : batches[j])
+        {
+            C2ServedTask task = MakeC2ServedTask(problem, m.user, m.exit, timing.startS[j]);
+            task.batch = j;
+            result.allocation.served.push_back(task);
+        }
+    }
+    result.allocation.uploadDeadlineS = batches.empty() ? 0 : timing.startS[0];
+    if (!EvaluateInto(problem, result))
+    {
+        why << "the chain's members need " << timing.totalNeed
+            << (problem.UsesResourceBlocks() ? " resource blocks" : " Hz")
+            << " or more at their batches' latest starts, more than the " << problem.Capacity()
+            << " available";
         result.reason = why.str();
     }
     return result;

@@ -21,7 +21,8 @@ class C2Problem;
  * @brief One served task of an allocation.
  *
  * A scheduler fills user, exit and the bandwidth (bandwidthHz, and
- * resourceBlocks when the problem uses resource blocks); the evaluation
+ * resourceBlocks when the problem uses resource blocks), and batch when it
+ * forms several batches (TimeBatchChain()); the evaluation
  * (EvaluateC2Allocation) fills the predicted times.
  */
 struct C2ServedTask
@@ -33,6 +34,7 @@ struct C2ServedTask
     double uploadEndS{0};       //!< predicted end of the upload (s from frame start)
     double computeStartS{0};    //!< predicted start of its computation (s)
     double completionS{0};      //!< predicted completion (s)
+    uint32_t batch{0};          //!< its batch's place in the frame's chain (0: first; BATCH only)
 };
 
 /**
@@ -82,7 +84,8 @@ struct C2Evaluation
 {
     bool feasible{true};                 //!< every constraint holds
     std::vector<std::string> violations; //!< what does not hold, one line each
-    double computeStartS{0};             //!< when computation starts (last upload end)
+    double computeStartS{0};             //!< when computation starts (the first batch's start)
+    std::vector<double> batchStartS;     //!< BATCH: when each batch starts, by batch index
     std::vector<double> uploadEndS;      //!< per served task, same order as served
     std::vector<double> taskStartS;      //!< per served task: start of its computation
     std::vector<double> completionS;     //!< per served task
@@ -157,6 +160,59 @@ C2OneBatchResult MakeOneBatchAllocation(const C2Problem& problem,
 
 /**
  * @ingroup edge-inference
+ * @brief The latest start of every batch of a chain, and the total need of
+ * the uploads that end there (TimeBatchChain()).
+ */
+struct C2ChainTiming
+{
+    bool feasible{false};       //!< the chain fits: s_1 may start and the needs fit the band
+    std::vector<double> startS; //!< latest start s_j of each batch (s from frame start)
+    double totalNeed{0};        //!< sum of the members' needs at their batch's start (units)
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Times a chain of batches that run back to back on the server: the
+ * core of every multi-batch scheduler (manual: *Several batches per frame*).
+ *
+ * With the exits fixed, batch j's compute offsets Phi_jk and duration D_j
+ * (its deepest member's offset) are constants. Its members upload by its
+ * start s_j, so s_j <= S_j = min_k (T_k - Phi_jk) and s_j + D_j <= s_{j+1}.
+ * The backward rule s_J = S_J, s_j = min(S_j, s_{j+1} - D_j) gives every
+ * batch its latest possible start at once (any feasible start vector is
+ * below it component by component), and each need w_k(s_j) is
+ * non-increasing in s_j, so this timing has the least need of every member:
+ * the chain is feasible iff the first batch can start at s_1
+ * (C2Problem::CanStartAt) and the needs add up to at most the band. With
+ * one batch this is MakeOneBatchAllocation()'s shelf rule.
+ *
+ * @param problem the problem (must pass Validate())
+ * @param batches the batches in execution order, each non-empty, every
+ *        member admissible (a user of the problem, at most once in the
+ *        chain, at an exit accurate enough for it)
+ * @return the latest starts, the total need and whether the chain fits;
+ *         stops summing needs once they exceed the band
+ */
+C2ChainTiming TimeBatchChain(const C2Problem& problem,
+                             const std::vector<std::vector<C2BatchMember>>& batches);
+
+/**
+ * @ingroup edge-inference
+ * @brief Builds the allocation of a chain of batches (TimeBatchChain()):
+ * each member gets its need at its batch's latest start as bandwidth and the
+ * batch's index, and the allocation is checked by EvaluateC2Allocation().
+ * @param problem the problem (must pass Validate())
+ * @param batches the batches in execution order
+ * @return the evaluated allocation (BATCH, uploadDeadlineS = s_1), or
+ *         feasible == false and a reason: an empty batch, an inadmissible
+ *         member (as in MakeOneBatchAllocation()), a first batch that
+ *         cannot start in time, or needs above the band
+ */
+C2OneBatchResult MakeBatchChainAllocation(const C2Problem& problem,
+                                          const std::vector<std::vector<C2BatchMember>>& batches);
+
+/**
+ * @ingroup edge-inference
  * @brief The single source of truth for feasibility and predicted times.
  *
  * Recomputes everything from the problem and the allocation's users, exits
@@ -167,11 +223,16 @@ C2OneBatchResult MakeOneBatchAllocation(const C2Problem& problem,
  *    the block width;
  *  - the bandwidths add up to at most B (whole blocks: at most the blocks
  *    that fit in B);
- *  - upload of user k ends at D_k / r_k(B_k); computation starts when the
- *    last upload ends; in BATCH mode block n runs on the tasks whose exit
- *    is n or deeper and task k completes at start + C_{e_k}(c); in
- *    SEQUENTIAL mode tasks run alone, one after another in the order given,
- *    each taking sum_{n <= e_k} tau_n(1);
+ *  - upload of user k ends at D_k / r_k(B_k);
+ *  - in BATCH mode the batch indices used are 0..J-1 without a gap; the
+ *    batches run one after another in index order, batch j starting at the
+ *    latest of the server's free time s0, the end of batch j-1 and the last
+ *    upload of its own members; in batch j, block n runs on j's tasks whose
+ *    exit is n or deeper and task k completes at its batch's start +
+ *    C_{e_k}(c_j); the batch ends when its deepest task completes;
+ *  - in SEQUENTIAL mode every batch index is 0; computation starts at the
+ *    later of s0 and the last upload end, and the tasks run alone, one
+ *    after another in the order given, each taking sum_{n <= e_k} tau_n(1);
  *  - each completion is at most the user's deadline.
  * Comparisons forgive a relative error of 1e-9 (plus 1e-12 s), far below
  * anything physical, so that a bandwidth w_k(t) computed in floating point

@@ -743,6 +743,7 @@ C2AllocationToJson(const C2Problem& problem, const C2Allocation& allocation)
         // Report the user's id from the file, not its index.
         root["served"].push_back(ordered_json{{"id", problem.GetUsers()[task.user].id},
                                               {"exit", task.exit},
+                                              {"batch", task.batch},
                                               {"bandwidth_hz", task.bandwidthHz},
                                               {"resource_blocks", task.resourceBlocks},
                                               {"upload_end_s", task.uploadEndS},

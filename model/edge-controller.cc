@@ -503,19 +503,9 @@ EdgeController::Dispatch(const C2Allocation& alloc,
                          const Candidates& candidates,
                          EdgeFrameRecord& fr)
 {
-    const Time uploadStart = fr.uploadStart;
-    double computeStartS = std::numeric_limits<double>::infinity();
-    for (const C2ServedTask& st : alloc.served)
-    {
-        computeStartS = std::min(computeStartS, st.computeStartS);
-    }
-    // The batch starts when the uploads end, or when the server is free.
-    const Time plannedStart = std::max(uploadStart + Seconds(computeStartS), m_serverBusyUntil);
-    const Time wait = plannedStart - (uploadStart + Seconds(computeStartS));
-    EdgeBatchPlan plan;
-    plan.frame = fr.frame;
-    plan.execution = alloc.execution;
+    std::vector<EdgeBatchPlan> plans;
     std::vector<std::pair<Request, OfdmaGrant>> uploads;
+    std::vector<std::pair<size_t, size_t>> planned; // per upload: its plan and place there
     std::vector<bool> served(candidates.requests.size(), false);
     uint32_t nextRb = 0;
     for (const C2ServedTask& st : alloc.served)
@@ -528,10 +518,17 @@ EdgeController::Dispatch(const C2Allocation& alloc,
         r.record.firstRb = nextRb;
         r.record.nRbs = st.resourceBlocks;
         nextRb += st.resourceBlocks;
-        r.record.uploadStart = uploadStart;
-        r.record.predictedUploadEnd = uploadStart + Seconds(st.uploadEndS);
-        r.record.predictedCompletion = uploadStart + Seconds(st.completionS) + wait;
-        m_serverBusyUntil = std::max(m_serverBusyUntil, r.record.predictedCompletion);
+        r.record.uploadStart = fr.uploadStart;
+        r.record.predictedUploadEnd = fr.uploadStart + Seconds(st.uploadEndS);
+        r.record.predictedCompletion = fr.uploadStart + Seconds(st.completionS);
+        if (st.batch >= plans.size())
+        {
+            plans.resize(st.batch + 1);
+            plans[st.batch].plannedStart = Time::Max();
+        }
+        EdgeBatchPlan& plan = plans[st.batch];
+        plan.plannedStart = std::min(plan.plannedStart, fr.uploadStart + Seconds(st.computeStartS));
+        planned.emplace_back(st.batch, plan.tasks.size());
         plan.tasks.push_back({r.record, r.client});
         uploads.emplace_back(r, MakeGrant(r.record, alloc.uploadDeadlineS, st.uploadEndS));
     }
@@ -552,15 +549,40 @@ EdgeController::Dispatch(const C2Allocation& alloc,
         }
     }
     fr.predicted = alloc.served.size();
-    if (plan.tasks.empty())
+    fr.batches = plans.size();
+    for (EdgeBatchPlan& plan : plans)
     {
-        return;
+        plan.frame = fr.frame;
+        plan.execution = alloc.execution;
+        SubmitBatch(plan);
     }
-    plan.plannedStart = plannedStart;
-    plan.latestStart = plan.plannedStart + m_timingGuard;
-    fr.plannedBatchStart = plan.plannedStart;
-    m_server->SubmitPlan(plan);
+    if (!plans.empty())
+    {
+        fr.plannedBatchStart = plans.front().plannedStart;
+    }
+    // The UEs' copies carry the same predictions as the server's.
+    for (size_t i = 0; i < uploads.size(); ++i)
+    {
+        uploads[i].first.record = plans[planned[i].first].tasks[planned[i].second].record;
+    }
     SendGrants(uploads);
+}
+
+void
+EdgeController::SubmitBatch(EdgeBatchPlan& plan)
+{
+    // A server the plan did not know busy (ServerBusyAware false) delays
+    // the batch and every prediction in it by the same wait.
+    const Time computeStart = plan.plannedStart;
+    plan.plannedStart = std::max(computeStart, m_serverBusyUntil);
+    const Time wait = plan.plannedStart - computeStart;
+    for (EdgePlannedTask& t : plan.tasks)
+    {
+        t.record.predictedCompletion += wait;
+        m_serverBusyUntil = std::max(m_serverBusyUntil, t.record.predictedCompletion);
+    }
+    plan.latestStart = plan.plannedStart + m_timingGuard;
+    m_server->SubmitPlan(plan);
 }
 
 OfdmaGrant

@@ -28,6 +28,7 @@ namespace ns3
 class C2Scheduler;
 class EdgeControlChannel;
 class EdgeServer;
+struct EdgeBatchPlan;
 class InferenceClient;
 class EdgeUplinkSapProvider;
 
@@ -49,7 +50,8 @@ struct EdgeFrameRecord
     uint32_t carried{0};          //!< tasks left waiting for a later frame
     bool feasible{true};          //!< the allocation passed EvaluateC2Allocation
     double uploadDeadlineS{0};    //!< the scheduler's upload deadline t (s)
-    Time plannedBatchStart;       //!< predicted start of the computation
+    uint32_t batches{0};          //!< batches planned (0 when none served)
+    Time plannedBatchStart;       //!< predicted start of the computation (first batch)
     double serverBusyS{0};        //!< server predicted busy this long after the upload start (s)
     double runtimeUs{0};          //!< scheduler wall time (microseconds)
     uint64_t searchNodes{0};      //!< scheduler search statistics
@@ -295,13 +297,21 @@ class EdgeController : public Application
     C2Allocation RunScheduler(uint32_t frame, const C2Problem& problem, EdgeFrameRecord& fr);
     /**
      * @brief Step 4 for a feasible allocation: lay the served users' blocks
-     * out contiguously, predict their times, submit the batch plan to the
-     * server, start (or schedule) the uploads, and reject the others.
+     * out contiguously, predict their times, submit one plan per batch to
+     * the server, start (or schedule) the uploads, and queue or reject the
+     * others.
      * @param alloc the feasible allocation
      * @param candidates the candidates, indexed as the problem's users
-     * @param fr the frame's record (predicted count and batch start are set)
+     * @param fr the frame's record (predicted and batch counts, batch start set)
      */
     void Dispatch(const C2Allocation& alloc, const Candidates& candidates, EdgeFrameRecord& fr);
+    /**
+     * @brief Submits one batch's plan, delayed (with its predictions) while
+     * the server is predicted busy, and extends that prediction.
+     * @param plan the plan; its plannedStart is the allocation's compute
+     *        start on entry and the start the server can honour on return
+     */
+    void SubmitBatch(EdgeBatchPlan& plan);
     /**
      * @param record a served task (blocks and upload start set)
      * @param uploadDeadlineS the allocation's shared upload deadline (s)

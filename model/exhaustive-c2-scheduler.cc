@@ -12,7 +12,9 @@
 #include "ns3/log.h"
 #include "ns3/uinteger.h"
 
+#include <algorithm>
 #include <limits>
+#include <numeric>
 #include <sstream>
 
 namespace ns3
@@ -43,13 +45,23 @@ ExhaustiveC2Scheduler::GetTypeId()
                           "larger frame is refused with an EdgeInferenceError.",
                           UintegerValue(20),
                           MakeUintegerAccessor(&ExhaustiveC2Scheduler::m_maxUsers),
-                          MakeUintegerChecker<uint32_t>(1, 30));
+                          MakeUintegerChecker<uint32_t>(1, 30))
+            .AddAttribute("MaxBatches",
+                          "Largest number of batches the served tasks may form in one frame, "
+                          "run back to back on the server (1: the paper's single batch). Above "
+                          "1 the search enumerates every ordered partition of every subset "
+                          "into at most this many batches, and frames of more than 10 users "
+                          "are refused.",
+                          UintegerValue(1),
+                          MakeUintegerAccessor(&ExhaustiveC2Scheduler::m_maxBatches),
+                          MakeUintegerChecker<uint32_t>(1, 10));
     return tid;
 }
 
 ExhaustiveC2Scheduler::ExhaustiveC2Scheduler()
     : m_earlyExit(false),
-      m_maxUsers(20)
+      m_maxUsers(20),
+      m_maxBatches(1)
 {
     NS_LOG_FUNCTION(this);
 }
@@ -212,6 +224,126 @@ class ExhaustiveSearch
     C2SearchStats& m_stats;                                     //!< the search's counters
 };
 
+/// Largest frame the search over batch chains accepts.
+constexpr uint32_t kMaxChainUsers = 10;
+
+/**
+ * @brief The enumeration over batch chains: every subset of the candidates,
+ * every partition of it into at most a given number of batches, and every
+ * order of those batches, each timed by TimeBatchChain(). No pruning but
+ * the size bound, so that it stays an obviously complete reference.
+ */
+class ExhaustiveChainSearch
+{
+  public:
+    /**
+     * @brief Prepares the search.
+     * @param problem the problem
+     * @param earlyExit tasks leave at their required exit (else at exit N)
+     * @param maxBatches most batches in a chain, >= 1
+     * @param stats receives the counts of nodes and chains timed
+     */
+    ExhaustiveChainSearch(const C2Problem& problem,
+                          bool earlyExit,
+                          uint32_t maxBatches,
+                          C2SearchStats& stats)
+        : m_problem(problem),
+          m_maxBatches(maxBatches),
+          m_stats(stats)
+    {
+        for (uint32_t k = 0; k < problem.GetNUsers(); ++k)
+        {
+            const uint32_t m = problem.RequiredExit(k);
+            if (m != 0)
+            {
+                m_cand.push_back({k, earlyExit ? m : problem.GetNExits()});
+            }
+        }
+    }
+
+    /**
+     * @brief Searches every chain.
+     * @return the chain serving the most users, of smallest total need among
+     *         those; the first met among equals
+     */
+    std::vector<std::vector<C2BatchMember>> Run()
+    {
+        Assign(0);
+        return m_best;
+    }
+
+  private:
+    /**
+     * @brief Places candidate pos and the following ones: in each existing
+     * batch, in a new batch, or nowhere.
+     * @param pos the next candidate to place
+     */
+    void Assign(uint32_t pos)
+    {
+        m_stats.nodes++;
+        if (m_served + (m_cand.size() - pos) < m_bestServed)
+        {
+            return; // cannot reach the incumbent's size
+        }
+        if (pos == m_cand.size())
+        {
+            OfferEveryOrder();
+            return;
+        }
+        for (std::size_t b = 0; b <= m_blocks.size() && b < m_maxBatches; ++b)
+        {
+            if (b == m_blocks.size())
+            {
+                m_blocks.emplace_back();
+            }
+            m_blocks[b].push_back(m_cand[pos]);
+            ++m_served;
+            Assign(pos + 1);
+            --m_served;
+            m_blocks[b].pop_back();
+            if (m_blocks[b].empty())
+            {
+                m_blocks.pop_back();
+            }
+        }
+        Assign(pos + 1);
+    }
+
+    /// Times the current partition in every order of its batches.
+    void OfferEveryOrder()
+    {
+        std::vector<std::size_t> order(m_blocks.size());
+        std::iota(order.begin(), order.end(), 0);
+        do
+        {
+            std::vector<std::vector<C2BatchMember>> chain;
+            for (std::size_t b : order)
+            {
+                chain.push_back(m_blocks[b]);
+            }
+            m_stats.candidates++;
+            const C2ChainTiming timing = TimeBatchChain(m_problem, chain);
+            if (timing.feasible && (m_served > m_bestServed ||
+                                    (m_served == m_bestServed && timing.totalNeed < m_bestNeed)))
+            {
+                m_best = chain;
+                m_bestServed = m_served;
+                m_bestNeed = timing.totalNeed;
+            }
+        } while (std::next_permutation(order.begin(), order.end()));
+    }
+
+    const C2Problem& m_problem;                                 //!< the problem
+    uint32_t m_maxBatches;                                      //!< most batches in a chain
+    std::vector<C2BatchMember> m_cand;                          //!< candidates with their exits
+    std::vector<std::vector<C2BatchMember>> m_blocks;           //!< the partition being built
+    uint32_t m_served{0};                                       //!< users in m_blocks
+    std::vector<std::vector<C2BatchMember>> m_best;             //!< the incumbent chain
+    uint32_t m_bestServed{0};                                   //!< its users
+    double m_bestNeed{std::numeric_limits<double>::infinity()}; //!< its total need (units)
+    C2SearchStats& m_stats;                                     //!< the search's counters
+};
+
 } // namespace
 
 C2Allocation
@@ -230,12 +362,37 @@ ExhaustiveC2Scheduler::DoAllocate(const C2Problem& problem)
     }
     C2Allocation result;
     result.execution = C2Allocation::BATCH;
+    if (m_maxBatches > 1)
+    {
+        return AllocateChain(problem);
+    }
     ExhaustiveSearch search(problem, m_earlyExit, result.stats);
     // The served set's allocation: its shelf and every need at it.
     const C2OneBatchResult batch = MakeOneBatchAllocation(problem, search.Run());
     NS_ASSERT_MSG(batch.feasible, "the search's best set is infeasible: " << batch.reason);
     result.served = batch.allocation.served;
     result.uploadDeadlineS = batch.allocation.uploadDeadlineS;
+    return result;
+}
+
+C2Allocation
+ExhaustiveC2Scheduler::AllocateChain(const C2Problem& problem) const
+{
+    if (problem.GetNUsers() > kMaxChainUsers)
+    {
+        std::ostringstream os;
+        os << "ExhaustiveC2Scheduler: K = " << problem.GetNUsers() << " users exceeds the limit of "
+           << kMaxChainUsers << " for MaxBatches = " << m_maxBatches
+           << " (the search times every ordered partition of every subset); use "
+           << "ns3::MultiBatchC2Scheduler for larger frames";
+        throw EdgeInferenceError(os.str());
+    }
+    C2Allocation result;
+    ExhaustiveChainSearch search(problem, m_earlyExit, m_maxBatches, result.stats);
+    const C2OneBatchResult chain = MakeBatchChainAllocation(problem, search.Run());
+    NS_ASSERT_MSG(chain.feasible, "the search's best chain is infeasible: " << chain.reason);
+    result.served = chain.allocation.served;
+    result.uploadDeadlineS = chain.allocation.uploadDeadlineS;
     return result;
 }
 

@@ -45,6 +45,16 @@ namespace ns3
  * most (K + 1) times the number of feasible subsets, each node costing one
  * feasibility check of O(N + |S|) need evaluations. Memory O(K). Frames with
  * more than MaxUsers users are refused with an EdgeInferenceError.
+ *
+ * With MaxBatches J > 1 it is the reference for several batches per frame
+ * (manual: *Several batches per frame*): it enumerates every subset, every
+ * partition of it into at most J batches and every order of those batches,
+ * times each chain with TimeBatchChain() (the latest start of every batch,
+ * which has the least need) and keeps the chain serving the most users, of
+ * smallest total need among those (the first met on a tie). Only the
+ * size bound prunes. The work grows as sum_k C(K, k) * (ordered partitions
+ * of k), about 1.1e6 chains for K = 8, so frames of more than 10 users are
+ * refused.
  */
 class ExhaustiveC2Scheduler : public C2Scheduler
 {
@@ -67,8 +77,17 @@ class ExhaustiveC2Scheduler : public C2Scheduler
     C2Allocation DoAllocate(const C2Problem& problem) override;
 
   private:
-    bool m_earlyExit;    //!< tasks leave at their required exit (else at exit N)
-    uint32_t m_maxUsers; //!< largest K accepted
+    /**
+     * @brief The search over chains of up to MaxBatches batches.
+     * @param problem the problem
+     * @return the best chain's allocation
+     * @throws EdgeInferenceError if the problem has more than 10 users
+     */
+    C2Allocation AllocateChain(const C2Problem& problem) const;
+
+    bool m_earlyExit;      //!< tasks leave at their required exit (else at exit N)
+    uint32_t m_maxUsers;   //!< largest K accepted
+    uint32_t m_maxBatches; //!< most batches per frame (1: one batch)
 };
 
 } // namespace ns3

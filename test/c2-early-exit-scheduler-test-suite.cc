@@ -40,9 +40,11 @@ using namespace ns3;
 namespace
 {
 
+using c2test::ExitSet;
 using c2test::HandProblem;
 using c2test::MakeScheduler;
 using c2test::ServedUsers;
+using c2test::TestExitSets;
 
 /// True if a TypeId of that name is registered (other schedulers may be absent).
 bool
@@ -50,40 +52,6 @@ HasType(const std::string& typeName)
 {
     TypeId tid;
     return TypeId::LookupByNameFailSafe(typeName, &tid);
-}
-
-/// The exits of one test DNN.
-struct ExitSet
-{
-    const char* name;
-    std::vector<C2Exit> exits;
-};
-
-/// The DNNs of the random frames: the paper-default profile's values and
-/// variants where early exits and batch composition matter more or less.
-std::vector<ExitSet>
-TestExitSets()
-{
-    const double ms = 1e-3;
-    return {
-        // Same values as data/profiles/paper-default.csv.
-        {"paper-default N=5",
-         {{0.60, 0.20 * ms, 1.5 * ms},
-          {0.72, 0.18 * ms, 1.8 * ms},
-          {0.81, 0.15 * ms, 2.0 * ms},
-          {0.87, 0.12 * ms, 2.2 * ms},
-          {0.90, 0.10 * ms, 2.5 * ms}}},
-        {"N=3",
-         {{0.60, 0.20 * ms, 1.5 * ms}, {0.81, 0.15 * ms, 2.0 * ms}, {0.90, 0.10 * ms, 2.5 * ms}}},
-        // One exit: early exit cannot help, the problem is shelf packing.
-        {"N=1", {{0.90, 0.5 * ms, 5 * ms}}},
-        // Heavy per-sample cost: the batch composition dominates the offsets.
-        {"heavy N=4",
-         {{0.60, 2 * ms, 1 * ms},
-          {0.70, 2 * ms, 1 * ms},
-          {0.80, 2 * ms, 1 * ms},
-          {0.90, 2 * ms, 1 * ms}}},
-    };
 }
 
 /**

@@ -64,6 +64,18 @@ const std::vector<C2SchedulerSpec> kSchedulers = {
     {"TreeSearch", "ns3::TreeSearchC2Scheduler", {}},
 };
 
+/// Several batches per frame (not in the paper): checked like the others.
+const C2SchedulerSpec kMultiBatch = {"MultiBatch", "ns3::MultiBatchC2Scheduler", {}};
+
+/// @return the paper's schedulers and MultiBatch
+std::vector<C2SchedulerSpec>
+AllSchedulers()
+{
+    std::vector<C2SchedulerSpec> all = kSchedulers;
+    all.push_back(kMultiBatch);
+    return all;
+}
+
 /// @return the default scenario with the module's default profile
 EdgeInferenceScenario
 DefaultScenario()
@@ -322,7 +334,7 @@ class IdealChannelPredictionTestCase : public TestCase
         const uint32_t frames = kIdealDropFrames;
         uint64_t predictedTotal = 0;
         uint64_t framesChecked = 0;
-        for (const C2SchedulerSpec& s : kSchedulers)
+        for (const C2SchedulerSpec& s : AllSchedulers())
         {
             for (uint32_t run = 1; run <= 18; ++run)
             {
@@ -453,11 +465,12 @@ class SchedulerOrderingTestCase : public TestCase
     {
         const uint32_t frames = 3;
         std::map<std::string, uint64_t> total;
+        uint32_t multiBatches = 0;
         for (uint32_t run = 11; run <= 16; ++run)
         {
             const uint32_t users = 20 + 5 * (run - 11);
             std::map<std::string, CellResult> res;
-            for (const C2SchedulerSpec& s : kSchedulers)
+            for (const C2SchedulerSpec& s : AllSchedulers())
             {
                 res[s.label] = RunCell(s, users, run, frames, true);
                 total[s.label] += res[s.label].outcomes.at(InferenceTaskOutcome::COMPLETED);
@@ -473,6 +486,11 @@ class SchedulerOrderingTestCase : public TestCase
                                             res["ShelfPacking"].frames[f].completed,
                                             "run " << run << " frame " << f
                                                    << ": TreeSearch >= ShelfPacking");
+                NS_TEST_ASSERT_MSG_GT_OR_EQ(res["MultiBatch"].frames[f].completed,
+                                            tree,
+                                            "run " << run << " frame " << f
+                                                   << ": MultiBatch >= TreeSearch");
+                multiBatches += res["MultiBatch"].frames[f].batches > 1 ? 1 : 0;
             }
         }
         NS_TEST_ASSERT_MSG_GT_OR_EQ(total["ShelfPacking"],
@@ -488,6 +506,9 @@ class SchedulerOrderingTestCase : public TestCase
         NS_TEST_ASSERT_MSG_GT(total["TreeSearch"],
                               total["Sequential"],
                               "totals: TreeSearch > Sequential");
+        std::cout << "MultiBatch planned several batches in " << multiBatches << " of "
+                  << 6 * frames << " frames; completed " << total["MultiBatch"] << ", TreeSearch "
+                  << total["TreeSearch"] << std::endl;
     }
 };
 
@@ -593,7 +614,7 @@ class BusyServerPredictionTestCase : public TestCase
         const uint32_t frames = kBusyDropFrames;
         double maxBusy = 0;
         uint64_t predicted = 0;
-        for (const C2SchedulerSpec& s : kSchedulers)
+        for (const C2SchedulerSpec& s : AllSchedulers())
         {
             for (uint32_t run = 1; run <= 3; ++run)
             {
