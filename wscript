@@ -73,6 +73,7 @@ def build(bld):
         'model/pair-fading-loss-model.cc',
         'model/rayleigh-block-fading-loss-model.cc',
         'model/sequential-c2-scheduler.cc',
+        'model/serving-c2-scheduler.cc',
         'model/shelf-packing-c2-scheduler.cc',
         'model/task-arrival-process.cc',
         'model/multi-batch-c2-scheduler.cc',
@@ -102,6 +103,7 @@ def build(bld):
         'test/ofdma-rate-mapping-test-suite.cc',
         'test/ofdma-udp-test-suite.cc',
         'test/ofdma-uplink-test-suite.cc',
+        'test/serving-c2-scheduler-test-suite.cc',
         'test/task-arrival-test-suite.cc',
         'test/uplink-rate-model-test-suite.cc',
     ]
@@ -156,6 +158,7 @@ def build(bld):
         'model/pair-fading-loss-model.h',
         'model/rayleigh-block-fading-loss-model.h',
         'model/sequential-c2-scheduler.h',
+        'model/serving-c2-scheduler.h',
         'model/shelf-packing-c2-scheduler.h',
         'model/task-arrival-process.h',
         'model/multi-batch-c2-scheduler.h',

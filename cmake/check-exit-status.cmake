@@ -6,7 +6,8 @@
 #         [-D STDOUT_REGEX=re] [-D STDERR_REGEX=re]
 #         [-D STDERR_FIRST_LINE_REGEX=re] -P check-exit-status.cmake
 #
-# EXIT_CODE must match exactly; STDOUT_REGEX, if given, must match stdout;
+# EXIT_CODE must match exactly (ABORT: the program aborted, e.g. through
+# NS_ABORT_MSG); STDOUT_REGEX, if given, must match stdout;
 # STDERR_REGEX, if given, must match stderr, which must then be one line
 # (the programs' error messages are one line naming the problem).
 # STDERR_FIRST_LINE_REGEX, if given, must match stderr's first line, which
@@ -19,6 +20,11 @@ execute_process(
   OUTPUT_VARIABLE out
   ERROR_VARIABLE err
 )
+# EXIT_CODE=ABORT: the program aborted (CMake words this by version:
+# "Child aborted", "Subprocess aborted").
+if("${EXIT_CODE}" STREQUAL "ABORT" AND "${status}" MATCHES "aborted$")
+  set(status ABORT)
+endif()
 if(NOT "${status}" STREQUAL "${EXIT_CODE}")
   message(FATAL_ERROR "expected exit status ${EXIT_CODE}, got ${status}\n"
                       "stdout: ${out}\nstderr: ${err}")

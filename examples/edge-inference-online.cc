@@ -14,8 +14,8 @@
  * Run (defaults shown):
  *   edge-inference-online --arrivals=poisson --loads=2,5,10,20 --users=10 \
  *     --frames=50 --runs=2 --queue=true \
- *     --schedulers=Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch,MultiBatch
- * \
+ *     --schedulers=Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch,\
+ * MultiBatch,Immediate,TimeoutOrFull,DynamicBatching \
  *     --output=edge-inference-online-results --RngRun=1
  * --arrivals=trace --trace=FILE replays a trace (manual: *Online
  * operation*) instead of --loads. The load is tasks per second per user.
@@ -134,7 +134,8 @@ ParseOptions(int argc, char* argv[])
     std::string loads = "2,5,10,20";
     std::string trace;
     std::string schedulers =
-        "Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch,MultiBatch";
+        "Sequential,SequentialEE,EqualBandwidth,ShelfPacking,Greedy,TreeSearch,MultiBatch,"
+        "Immediate,TimeoutOrFull,DynamicBatching";
     std::string profile = EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv";
     bool queue = true;
     CommandLine cmd(__FILE__);

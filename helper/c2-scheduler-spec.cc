@@ -288,8 +288,11 @@ GetC2SchedulerShortNames()
         {"ShelfPacking", "ns3::ShelfPackingC2Scheduler"},
         {"Greedy", "ns3::GreedyEarlyExitC2Scheduler"},
         {"TreeSearch", "ns3::TreeSearchC2Scheduler"},
-        {"MultiBatch", "ns3::MultiBatchC2Scheduler"},
         {"Exhaustive", "ns3::ExhaustiveC2Scheduler"},
+        {"MultiBatch", "ns3::MultiBatchC2Scheduler"},
+        {"Immediate", "ns3::ImmediateServingC2Scheduler"},
+        {"TimeoutOrFull", "ns3::TimeoutOrFullServingC2Scheduler"},
+        {"DynamicBatching", "ns3::DynamicBatchingServingC2Scheduler"},
     };
 }
 
@@ -325,6 +328,9 @@ ReadC2SchedulerChoices(const std::string& list)
     for (const std::string& item : SplitC2SchedulerList(list))
     {
         schedulers.push_back(ReadC2SchedulerChoice(item));
+        // Create it once now: an attribute its setter refuses stops the
+        // program before any run rather than in the middle of a sweep.
+        MakeC2SchedulerFactory(schedulers.back()).Create<C2Scheduler>();
     }
     if (schedulers.empty())
     {

@@ -87,7 +87,9 @@ ObjectFactory MakeC2SchedulerFactory(const C2SchedulerSpec& spec);
  * experiment and its sweep files use them (manual: *The paper experiment*).
  * @return (short name, specification) pairs, in the paper's table order:
  *         Sequential, SequentialEE, EqualBandwidth, ShelfPacking, Greedy,
- *         TreeSearch, Exhaustive
+ *         TreeSearch, Exhaustive; then our extensions: MultiBatch (several
+ *         batches per frame) and the serving baselines Immediate,
+ *         TimeoutOrFull and DynamicBatching
  */
 std::vector<std::pair<std::string, std::string>> GetC2SchedulerShortNames();
 
@@ -105,7 +107,9 @@ C2SchedulerSpec ReadC2SchedulerChoice(const std::string& item);
 
 /**
  * @brief Reads a comma-separated list of scheduler choices (a program's
- * --schedulers option), each with ReadC2SchedulerChoice().
+ * --schedulers option), each with ReadC2SchedulerChoice(), and creates each
+ * scheduler once, so that an attribute value its setter refuses stops the
+ * program (NS_ABORT_MSG naming it) before any run.
  * @param list the list (SplitC2SchedulerList keeps brackets together)
  * @return the specifications, in list order
  * @throws EdgeInferenceError for an empty list or a bad choice

@@ -192,7 +192,6 @@ EdgeInferenceLoadSweep::RunOne(const EdgeInferenceLoad& load,
                              std::to_string(run) + ",";
     EdgeInferenceLoadPoint& p = m_points[{s.label, load.label}];
     p.created += r.created;
-    p.completed += r.completed;
     for (const auto& [outcome, n] : r.outcomes)
     {
         p.outcomes[outcome] += n;
@@ -279,7 +278,7 @@ EdgeInferenceLoadSweep::WriteSummary(const std::string& folder, std::ostream& ta
         for (const C2SchedulerSpec& s : m_schedulers)
         {
             const EdgeInferenceLoadPoint p = GetPoint(s.label, load.label);
-            const double ratio = p.created ? double(p.completed) / p.created : NAN;
+            const double ratio = p.created ? double(p.Completed()) / p.created : NAN;
             const double meanQueue = p.frames ? double(p.queueSum) / p.frames : NAN;
             const double levels[] = {50, 95, 99};
             double pct[3];
@@ -289,7 +288,7 @@ EdgeInferenceLoadSweep::WriteSummary(const std::string& folder, std::ostream& ta
             }
             csv << EdgeInferenceUserSweep::CsvField(s.label) << ","
                 << EdgeInferenceUserSweep::CsvField(load.label) << "," << m_runs << "," << p.created
-                << "," << p.completed << "," << Num(ratio) << "," << Num(pct[0]) << ","
+                << "," << p.Completed() << "," << Num(ratio) << "," << Num(pct[0]) << ","
                 << Num(pct[1]) << "," << Num(pct[2]) << "," << Num(meanQueue) << "," << p.maxQueue;
             for (InferenceTaskOutcome o : GetFinalOutcomes())
             {
@@ -299,7 +298,7 @@ EdgeInferenceLoadSweep::WriteSummary(const std::string& folder, std::ostream& ta
             csv << "\n";
             table << std::left << std::setw(16) << s.label << std::setw(8) << load.label
                   << std::right << std::fixed << std::setw(9) << p.created << std::setw(10)
-                  << p.completed << std::setprecision(3) << std::setw(8) << ratio
+                  << p.Completed() << std::setprecision(3) << std::setw(8) << ratio
                   << std::setprecision(1) << std::setw(9) << pct[0] * 1e3 << std::setw(9)
                   << pct[1] * 1e3 << std::setw(9) << pct[2] * 1e3 << std::setprecision(2)
                   << std::setw(11) << meanQueue << std::defaultfloat << "\n";
@@ -337,7 +336,7 @@ EdgeInferenceLoadSweep::WritePlot(const std::string& folder) const
             const EdgeInferenceLoadPoint p = GetPoint(s.label, load.label);
             if (p.created > 0)
             {
-                r.Add(load.perUserPerS, double(p.completed) / p.created);
+                r.Add(load.perUserPerS, double(p.Completed()) / p.created);
             }
             if (!p.latenciesS.empty())
             {

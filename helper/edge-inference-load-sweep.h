@@ -64,12 +64,17 @@ double NearestRankPercentile(std::vector<double> values, double p);
 struct EdgeInferenceLoadPoint
 {
     uint64_t created{0};                               //!< tasks created
-    uint64_t completed{0};                             //!< tasks completed
     std::map<InferenceTaskOutcome, uint64_t> outcomes; //!< ended tasks by outcome
     std::vector<double> latenciesS; //!< completed tasks: result received - created (s)
     uint64_t queueSum{0};           //!< sum of the frames' queue lengths at decisions
     uint64_t frames{0};             //!< frames decided
     uint32_t maxQueue{0};           //!< longest queue at a decision
+
+    /// @return tasks completed: one latency each
+    uint64_t Completed() const
+    {
+        return latenciesS.size();
+    }
 };
 
 /**

@@ -173,8 +173,9 @@ CheckCapacity(const C2Problem& problem, const ServedTotals& totals, C2Evaluation
 }
 
 /**
- * @brief A batch index without a task, or one in SEQUENTIAL execution, is a
- * violation: the timing below needs batches 0..J-1.
+ * @brief A batch index without a task, one in SEQUENTIAL execution, or
+ * release times that are not one finite value >= 0 per batch are
+ * violations: the timing below needs batches 0..J-1.
  * @param allocation the allocation
  * @param totals the served list's totals; valid is cleared on a violation
  * @param ev receives the violations
@@ -197,6 +198,19 @@ CheckBatchIndices(const C2Allocation& allocation, ServedTotals& totals, C2Evalua
             totals.valid = false;
         }
     }
+    const std::vector<double>& release = allocation.batchReleaseS;
+    const bool releasesValid = std::all_of(release.begin(), release.end(), [](double r) {
+        return std::isfinite(r) && r >= 0;
+    });
+    if (!release.empty() && (release.size() != nBatches || !releasesValid ||
+                             allocation.execution != C2Allocation::BATCH))
+    {
+        Violate(ev,
+                "batch release times: " + std::to_string(release.size()) + " given for " +
+                    std::to_string(nBatches) +
+                    " batches; each must be finite and >= 0, and only in BATCH execution");
+        totals.valid = false;
+    }
 }
 
 /**
@@ -217,9 +231,9 @@ TimeUploads(const C2Problem& problem, const C2Allocation& allocation, C2Evaluati
 
 /**
  * @brief Phase 2 in BATCH mode: the batches in index order, each starting
- * when the server is free (s0, then the previous batch's end) and its own
- * members' uploads are in; every task leaves at its exit's offset within
- * its batch.
+ * when the server is free (s0, then the previous batch's end), its own
+ * members' uploads are in and its release time (if given) has come; every
+ * task leaves at its exit's offset within its batch.
  * @param problem the problem
  * @param allocation the allocation (structurally valid, batches 0..J-1)
  * @param ev its batchStartS sized J; receives the starts and completions
@@ -233,6 +247,10 @@ TimeBatches(const C2Problem& problem, const C2Allocation& allocation, C2Evaluati
     {
         std::vector<uint32_t> counts(problem.GetNExits(), 0);
         double start = previousEnd;
+        if (!allocation.batchReleaseS.empty())
+        {
+            start = std::max(start, allocation.batchReleaseS[j]);
+        }
         for (size_t i = 0; i < nServed; ++i)
         {
             if (allocation.served[i].batch == j)

@@ -65,6 +65,7 @@ struct C2Allocation
     Execution execution{BATCH};          //!< how the served tasks are computed
     std::vector<C2ServedTask> served;    //!< the served tasks
     double uploadDeadlineS{0};           //!< the upload deadline t the scheduler chose
+    std::vector<double> batchReleaseS;   //!< optional: batch j starts no earlier (s; empty: none)
     C2SearchStats stats;                 //!< search statistics
     bool feasible{true};                 //!< set by the evaluation
     std::vector<std::string> violations; //!< set by the evaluation
@@ -226,8 +227,10 @@ C2OneBatchResult MakeBatchChainAllocation(const C2Problem& problem,
  *  - upload of user k ends at D_k / r_k(B_k);
  *  - in BATCH mode the batch indices used are 0..J-1 without a gap; the
  *    batches run one after another in index order, batch j starting at the
- *    latest of the server's free time s0, the end of batch j-1 and the last
- *    upload of its own members; in batch j, block n runs on j's tasks whose
+ *    latest of the server's free time s0, the end of batch j-1, the last
+ *    upload of its own members and its release time batchReleaseS[j] when
+ *    the allocation gives them (one finite value >= 0 per batch, for
+ *    policies that hold a batch back); in batch j, block n runs on j's tasks whose
  *    exit is n or deeper and task k completes at its batch's start +
  *    C_{e_k}(c_j); the batch ends when its deepest task completes;
  *  - in SEQUENTIAL mode every batch index is 0; computation starts at the

@@ -730,6 +730,10 @@ C2AllocationToJson(const C2Problem& problem, const C2Allocation& allocation)
     root["execution"] = allocation.execution == C2Allocation::BATCH ? "batch" : "sequential";
     root["served_count"] = allocation.GetServedCount();
     root["upload_deadline_s"] = allocation.uploadDeadlineS;
+    if (!allocation.batchReleaseS.empty())
+    {
+        root["batch_release_s"] = allocation.batchReleaseS;
+    }
     root["feasible"] = allocation.feasible;
     root["served"] = ordered_json::array();
     for (const C2ServedTask& task : allocation.served)

@@ -302,9 +302,13 @@ EdgeController::Decide(uint32_t frame)
                          ? (m_serverBusyUntil - uploadStart).GetSeconds()
                          : 0.0;
 
-    const Candidates candidates = AdmitRequests(fr);
+    // The exits first: admission needs the alone times, the problem all of
+    // them (a table long enough for every pending task).
+    C2Problem problem;
+    SetExits(problem, std::max<size_t>(1, m_pending.size()));
+    const Candidates candidates = AdmitRequests(fr, problem);
     fr.candidates = candidates.requests.size();
-    const C2Problem problem = BuildProblem(candidates);
+    BuildProblem(candidates, problem);
     const C2Allocation alloc = RunScheduler(frame, problem, fr);
     if (!alloc.feasible)
     {
@@ -327,7 +331,7 @@ EdgeController::Decide(uint32_t frame)
 }
 
 EdgeController::Candidates
-EdgeController::AdmitRequests(EdgeFrameRecord& fr)
+EdgeController::AdmitRequests(EdgeFrameRecord& fr, const C2Problem& exits)
 {
     const Time resultDelay = m_control->GetDelay(EdgeControlMessage::RESULT);
     // Deterministic order, independent of the order of arrival events.
@@ -340,9 +344,6 @@ EdgeController::AdmitRequests(EdgeFrameRecord& fr)
     std::stable_sort(pending.begin(), pending.end(), [](const Request& a, const Request& b) {
         return a.record.deadline < b.record.deadline;
     });
-    // Alone times tau of one task through its exit, as the plans count them.
-    C2Problem exits;
-    SetExits(exits, 1);
     Candidates admitted;
     for (Request& r : pending)
     {
@@ -426,14 +427,12 @@ EdgeController::SetExits(C2Problem& problem, uint32_t maxBatch) const
     }
 }
 
-C2Problem
-EdgeController::BuildProblem(const Candidates& candidates)
+void
+EdgeController::BuildProblem(const Candidates& candidates, C2Problem& problem)
 {
-    C2Problem problem;
     const double rbHz = m_uplink->GetResourceBlockWidth();
     problem.SetBandwidth(m_uplink->GetNResourceBlocks() * rbHz);
     problem.SetResourceBlockWidth(rbHz);
-    SetExits(problem, candidates.requests.size());
     problem.SetServerFreeS(candidates.serverFreeS);
     std::vector<EdgeUplinkLinkState> links;
     bool closedForm = true;
@@ -469,7 +468,6 @@ EdgeController::BuildProblem(const Candidates& candidates)
             problem.SetRateTable(i, links[i].rateBps);
         }
     }
-    return problem;
 }
 
 C2Allocation
@@ -550,11 +548,15 @@ EdgeController::Dispatch(const C2Allocation& alloc,
     }
     fr.predicted = alloc.served.size();
     fr.batches = plans.size();
-    for (EdgeBatchPlan& plan : plans)
+    for (size_t j = 0; j < plans.size(); ++j)
     {
-        plan.frame = fr.frame;
-        plan.execution = alloc.execution;
-        SubmitBatch(plan);
+        plans[j].frame = fr.frame;
+        plans[j].execution = alloc.execution;
+        if (j < alloc.batchReleaseS.size())
+        {
+            plans[j].releaseTime = fr.uploadStart + Seconds(alloc.batchReleaseS[j]);
+        }
+        SubmitBatch(plans[j]);
     }
     if (!plans.empty())
     {

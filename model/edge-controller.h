@@ -261,23 +261,26 @@ class EdgeController : public Application
      * earliest deadline; the others wait for a later frame).
      * @param fr the frame's record (frame, scheduler, upload start and busy
      *        time set; its counts are updated)
+     * @param exits a problem with the frame's exits (SetExits()), for the
+     *        tasks' alone times
      * @return the candidates
      */
-    Candidates AdmitRequests(EdgeFrameRecord& fr);
+    Candidates AdmitRequests(EdgeFrameRecord& fr, const C2Problem& exits);
     /**
      * @param candidates candidates in any order
      * @return the same in task-id order (user index, then sequence)
      */
     static Candidates SortByTaskId(const Candidates& candidates);
     /**
-     * @brief Step 2: the frame's C2 problem: the radio's blocks and link
-     * states (closed-form Shannon rates, or rate tables), the profile's
-     * exits, and one user per candidate with its deadline capped so that
-     * its upload ends within the frame.
+     * @brief Step 2: completes the frame's C2 problem: the radio's blocks
+     * and link states (closed-form Shannon rates, or rate tables) and one
+     * user per candidate with its deadline capped so that its upload ends
+     * within the frame.
      * @param candidates the candidates
-     * @return the problem
+     * @param problem the problem, with its exits set (SetExits()) for at
+     *        least as many tasks as candidates
      */
-    C2Problem BuildProblem(const Candidates& candidates);
+    void BuildProblem(const Candidates& candidates, C2Problem& problem);
     /**
      * @brief Give a problem the profile's exits with the block latencies of
      * the BlockTimes attribute.

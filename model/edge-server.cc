@@ -247,6 +247,10 @@ EdgeServer::SubmitPlan(const EdgeBatchPlan& plan)
     Simulator::Schedule(std::max(plan.latestStart - Simulator::Now(), Time(0)),
                         &EdgeServer::TryStart,
                         this);
+    if (plan.releaseTime > Simulator::Now())
+    {
+        Simulator::Schedule(plan.releaseTime - Simulator::Now(), &EdgeServer::TryStart, this);
+    }
 }
 
 bool
@@ -271,6 +275,10 @@ EdgeServer::TryStart()
         return;
     }
     const EdgeBatchPlan& head = m_plans.front();
+    if (Simulator::Now() < head.releaseTime)
+    {
+        return; // TryStart runs again at the release time
+    }
     if (AllArrived(head) || Simulator::Now() >= head.latestStart)
     {
         EdgeBatchPlan plan = head;

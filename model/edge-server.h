@@ -51,6 +51,7 @@ struct EdgeBatchPlan
     std::vector<EdgePlannedTask> tasks;                     //!< in execution order
     Time plannedStart;                                      //!< predicted end of the last upload
     Time latestStart; //!< start even if some data is missing from this instant on
+    Time releaseTime; //!< never start before this instant (a policy holding the batch back)
 };
 
 /**

@@ -67,12 +67,15 @@ const std::vector<C2SchedulerSpec> kSchedulers = {
 /// Several batches per frame (not in the paper): checked like the others.
 const C2SchedulerSpec kMultiBatch = {"MultiBatch", "ns3::MultiBatchC2Scheduler", {}};
 
-/// @return the paper's schedulers and MultiBatch
+/// @return the paper's schedulers, MultiBatch and the serving baselines
 std::vector<C2SchedulerSpec>
 AllSchedulers()
 {
     std::vector<C2SchedulerSpec> all = kSchedulers;
     all.push_back(kMultiBatch);
+    all.push_back({"Immediate", "ns3::ImmediateServingC2Scheduler", {}});
+    all.push_back({"TimeoutOrFull", "ns3::TimeoutOrFullServingC2Scheduler", {}});
+    all.push_back({"DynamicBatching", "ns3::DynamicBatchingServingC2Scheduler", {}});
     return all;
 }
 
@@ -176,6 +179,7 @@ struct CellResult
     uint64_t ended{0};                                 //!< tasks ended
     double maxServerBusyS{0}; //!< longest predicted busy time at a frame's upload start
     UplinkSink uplink;        //!< what the UE devices did
+    Time maxEarly;            //!< most a completed task finished before its prediction
 };
 
 /// An uplink configuration of the packet-level drops.
@@ -227,6 +231,7 @@ RunCell(const C2SchedulerSpec& s,
     scenario.fading = fading;
     scenario.framePeriod = framePeriod;
     scenario.coherenceTime = coherence;
+    scenario.collectTasks = true;
     CellResult r;
     BusySink busy;
     const auto connect = [&r, &busy](const EdgeInferenceCell& cell,
@@ -240,6 +245,13 @@ RunCell(const C2SchedulerSpec& s,
     r.frames = result.frames;
     r.ended = result.tasksEnded;
     r.outcomes = result.outcomes;
+    for (const InferenceTaskRecord& t : result.tasks)
+    {
+        if (t.outcome == InferenceTaskOutcome::COMPLETED)
+        {
+            r.maxEarly = std::max(r.maxEarly, t.predictedCompletion - t.completion);
+        }
+    }
     return r;
 }
 
@@ -311,8 +323,10 @@ RunBusyDrop(const C2SchedulerSpec& s,
 
 /**
  * Ideal channel: for every scheduler and drop, each frame's completions in
- * the packet-level simulation equal the scheduler's served count, every
- * task ends, and nothing is late, incomplete or infeasible; with Shannon
+ * the packet-level simulation equal the scheduler's served count, no task
+ * completes before its predicted completion (batches start as planned,
+ * release times included), every task ends, and nothing is late,
+ * incomplete or infeasible; with Shannon
  * rates, and with the MCS table (planned from the rate tables the BS
  * reports) on a loss-free link. Also records
  * the totals of each scheduler for the comparison test.
@@ -361,6 +375,11 @@ class IdealChannelPredictionTestCase : public TestCase
                                           0,
                                           s.label << " run " << run << ": outcome " << ToString(o));
                 }
+                // No batch starts before its planned start (a serving
+                // baseline's batch waits for its release time).
+                NS_TEST_ASSERT_MSG_EQ(r.maxEarly,
+                                      Time(0),
+                                      s.label << " run " << run << ": a task completed early");
                 // Predictions hold: no data is left when a grant ends.
                 NS_TEST_ASSERT_MSG_EQ(r.uplink.leftAtGrantEnd,
                                       0,

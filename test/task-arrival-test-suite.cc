@@ -553,7 +553,7 @@ class LoadSweepTestCase : public TestCase
                 const EdgeInferenceLoadPoint p = sweep.GetPoint(s.label, load.label);
                 const std::string tag = s.label + " at " + load.label;
                 NS_TEST_EXPECT_MSG_EQ(p.created, r.created, tag << ": created");
-                NS_TEST_EXPECT_MSG_EQ(p.completed, r.completed, tag << ": completed");
+                NS_TEST_EXPECT_MSG_EQ(p.Completed(), r.completed, tag << ": completed");
                 NS_TEST_ASSERT_MSG_GT(latencies.size(), 0, tag << ": tasks complete");
                 const size_t rank = (95 * latencies.size() + 99) / 100;
                 NS_TEST_EXPECT_MSG_EQ(NearestRankPercentile(p.latenciesS, 95),
