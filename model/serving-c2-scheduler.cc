@@ -7,6 +7,7 @@
 #include "serving-c2-scheduler.h"
 
 #include "c2-problem.h"
+#include "edge-inference-error.h"
 
 #include "ns3/abort.h"
 #include "ns3/log.h"
@@ -104,18 +105,21 @@ ServingC2Scheduler::DoAllocate(const C2Problem& problem)
     std::vector<std::pair<double, uint32_t>> share;
     for (std::size_t i = 0; i < requesting.size(); ++i)
     {
-        if (shares[i].first > 0)
+        // A user without a share, or one that cannot upload at its share
+        // (nothing decodable), never arrives.
+        if (shares[i].first > 0 &&
+            std::isfinite(problem.UploadTime(requesting[i], shares[i].first)))
         {
             users.push_back(requesting[i]);
             share.push_back(shares[i]);
         }
     }
     // Drop the late tasks and batch the others again, until all are on time.
-    while (true)
+    for (uint64_t round = 1;; ++round)
     {
         C2Allocation allocation = Apply(problem, users, share);
+        allocation.stats.nodes = round;
         const C2Evaluation ev = EvaluateC2Allocation(problem, allocation);
-        allocation.stats.nodes++;
         if (ev.feasible)
         {
             return allocation;
@@ -132,7 +136,14 @@ ServingC2Scheduler::DoAllocate(const C2Problem& problem)
                 onTimeShare.push_back(share[at]);
             }
         }
-        NS_ASSERT_MSG(onTime.size() < users.size(), "an infeasible allocation with no late task");
+        if (onTime.size() == users.size())
+        {
+            // Cannot happen with finite arrivals; never loop on it.
+            throw EdgeInferenceError(GetInstanceTypeId().GetName() +
+                                     ": the evaluation refused an allocation without a late "
+                                     "task: " +
+                                     ev.violations.front());
+        }
         users = onTime;
         share = onTimeShare;
     }

@@ -28,7 +28,9 @@ namespace ns3
  * Every user with an accurate enough exit requests: the uplink is shared
  * equally among them (B / n Hz each; with resource blocks, floor(N_RB / n)
  * blocks each, or one block each to the n = N_RB earliest deadlines when
- * there are more users than blocks). Each task leaves at its required exit.
+ * there are more users than blocks); a user that cannot upload at its
+ * share (no decodable rate) is not served. Each task leaves at its required
+ * exit.
  * The tasks reach the server at their upload ends, and the subclass's
  * batching rule (FormBatches()) turns these arrivals into batches and the
  * instants they are dispatched, which become the allocation's batch release

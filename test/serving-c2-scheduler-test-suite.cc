@@ -244,6 +244,21 @@ class ServingFramesByHandTestCase : public TestCase
         {
             NS_TEST_EXPECT_MSG_EQ(blocks.served[0].resourceBlocks, 12u, "floor(25 / 2)");
         }
+
+        // A user with nothing decodable (a rate table of zeros) never
+        // arrives: not served, and the other keeps its half of the blocks.
+        rb.SetRateTable(0, std::vector<double>(25, 0.0));
+        for (const C2Allocation& a :
+             {CreateObject<ImmediateServingC2Scheduler>()->Allocate(rb),
+              CreateObject<TimeoutOrFullServingC2Scheduler>()->Allocate(rb),
+              CreateObject<DynamicBatchingServingC2Scheduler>()->Allocate(rb)})
+        {
+            NS_TEST_EXPECT_MSG_EQ(a.feasible, true, a.scheduler);
+            NS_TEST_EXPECT_MSG_EQ(a.GetServedCount(), 1u, a.scheduler << ": user 1 only");
+            NS_TEST_EXPECT_MSG_EQ((a.GetServedCount() == 1 ? a.served[0].resourceBlocks : 0),
+                                  12u,
+                                  a.scheduler << ": its share");
+        }
     }
 };
 
