@@ -511,29 +511,38 @@ MakeOneBatchAllocation(const C2Problem& problem, const std::vector<C2BatchMember
     return result;
 }
 
+C2BatchOffsets
+TimeOneBatch(const C2Problem& problem, const std::vector<C2BatchMember>& members)
+{
+    std::vector<uint32_t> counts(problem.GetNExits(), 0);
+    uint32_t deepest = 1;
+    for (const C2BatchMember& m : members)
+    {
+        counts[m.exit - 1]++;
+        deepest = std::max(deepest, m.exit);
+    }
+    C2BatchOffsets batch;
+    batch.offsetS = problem.ExitOffsets(counts);
+    batch.durationS = batch.offsetS[deepest - 1];
+    return batch;
+}
+
 C2ChainTiming
 TimeBatchChain(const C2Problem& problem, const std::vector<std::vector<C2BatchMember>>& batches)
 {
     C2ChainTiming timing;
     timing.startS.assign(batches.size(), 0.0);
-    std::vector<uint32_t> counts(problem.GetNExits(), 0);
     // Backward: the latest start of the next batch bounds this one's end.
     double nextStart = std::numeric_limits<double>::infinity();
     for (std::size_t j = batches.size(); j-- > 0;)
     {
         NS_ASSERT_MSG(!batches[j].empty(), "batch " << j << " of the chain is empty");
-        std::fill(counts.begin(), counts.end(), 0);
-        uint32_t deepest = 0;
+        const C2BatchOffsets batch = TimeOneBatch(problem, batches[j]);
+        double latest = nextStart - batch.durationS;
         for (const C2BatchMember& m : batches[j])
         {
-            counts[m.exit - 1]++;
-            deepest = std::max(deepest, m.exit);
-        }
-        const std::vector<double> offsets = problem.ExitOffsets(counts);
-        double latest = nextStart - offsets[deepest - 1];
-        for (const C2BatchMember& m : batches[j])
-        {
-            latest = std::min(latest, problem.GetUsers()[m.user].deadlineS - offsets[m.exit - 1]);
+            latest =
+                std::min(latest, problem.GetUsers()[m.user].deadlineS - batch.offsetS[m.exit - 1]);
         }
         timing.startS[j] = latest;
         nextStart = latest;

@@ -161,6 +161,26 @@ C2OneBatchResult MakeOneBatchAllocation(const C2Problem& problem,
 
 /**
  * @ingroup edge-inference
+ * @brief The compute offsets of one batch whose exits are fixed.
+ */
+struct C2BatchOffsets
+{
+    std::vector<double> offsetS; //!< per exit n: batch start to the results of exit n (s)
+    double durationS{0};         //!< batch start to its deepest member's result (s)
+};
+
+/**
+ * @ingroup edge-inference
+ * @brief Offsets of one batch (C2Problem::ExitOffsets of its per-exit
+ * counts) and its duration, the offset of its deepest member's exit.
+ * @param problem the problem
+ * @param members the batch, non-empty, exits in 1..N
+ * @return the offsets and the duration
+ */
+C2BatchOffsets TimeOneBatch(const C2Problem& problem, const std::vector<C2BatchMember>& members);
+
+/**
+ * @ingroup edge-inference
  * @brief The latest start of every batch of a chain, and the total need of
  * the uploads that end there (TimeBatchChain()).
  */

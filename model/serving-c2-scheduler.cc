@@ -171,15 +171,13 @@ ServingC2Scheduler::Apply(const C2Problem& problem,
         arrivals.push_back(uploadEnd[i]);
     }
     const DurationFn duration = [&](const std::vector<uint32_t>& tasks) {
-        std::vector<uint32_t> counts(problem.GetNExits(), 0);
-        uint32_t deepest = 1;
+        std::vector<C2BatchMember> members;
         for (uint32_t a : tasks)
         {
-            const uint32_t exit = problem.RequiredExit(users[order[a]]);
-            counts[exit - 1]++;
-            deepest = std::max(deepest, exit);
+            const uint32_t k = users[order[a]];
+            members.push_back({k, problem.RequiredExit(k)});
         }
-        return problem.ExitOffsets(counts)[deepest - 1];
+        return TimeOneBatch(problem, members).durationS;
     };
     C2Allocation allocation;
     allocation.execution = C2Allocation::BATCH;
