@@ -56,7 +56,7 @@ EdgeInferenceCellHelper::GetUplinkHelper()
 }
 
 EdgeInferenceCell
-EdgeInferenceCellHelper::Create(uint32_t users, int64_t stream)
+EdgeInferenceCellHelper::Drop(uint32_t users, int64_t stream) const
 {
     NS_ABORT_MSG_IF(users == 0, "EdgeInferenceCellHelper: the number of users must be > 0");
     NS_ABORT_MSG_IF(!(m_minDistance > 0) || !(m_radius > m_minDistance),
@@ -103,7 +103,13 @@ EdgeInferenceCellHelper::Create(uint32_t users, int64_t stream)
         }
         cell.ues.Get(i)->AggregateObject(m);
     }
+    return cell;
+}
 
+EdgeInferenceCell
+EdgeInferenceCellHelper::Create(uint32_t users, int64_t stream)
+{
+    EdgeInferenceCell cell = Drop(users, stream);
     NetDeviceContainer bsDevs = m_uplink.InstallBs(NodeContainer(cell.bs));
     cell.bsDevice = DynamicCast<OfdmaBsNetDevice>(bsDevs.Get(0));
     cell.ueDevices = m_uplink.InstallUe(cell.ues, bsDevs.Get(0));

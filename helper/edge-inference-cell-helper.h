@@ -73,6 +73,17 @@ class EdgeInferenceCellHelper
      */
     EdgeInferenceCell Create(uint32_t users, int64_t stream);
 
+    /**
+     * @brief Only the drop of Create: the BS node at the origin and the UE
+     * nodes with their mobility, drawn from the same stream as Create
+     * draws them (so another radio back end can use the same drop); no
+     * devices, no Internet stack. Aborts as Create does.
+     * @param users number of UEs (> 0)
+     * @param stream the random variable stream of the drop
+     * @return the cell, with bs and ues set only
+     */
+    EdgeInferenceCell Drop(uint32_t users, int64_t stream) const;
+
   private:
     double m_radius;            //!< cell radius (m)
     double m_minDistance;       //!< minimum UE distance from the BS (m)

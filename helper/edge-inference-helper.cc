@@ -199,19 +199,34 @@ namespace
 {
 
 /**
- * @brief The uplink back end of the BS node.
+ * @brief The OFDMA BS device of a node, if any.
+ * @param node the node
+ * @return its first OfdmaBsNetDevice; null if it has none
+ */
+Ptr<OfdmaBsNetDevice>
+FindOfdmaBs(Ptr<Node> node)
+{
+    for (uint32_t i = 0; i < node->GetNDevices(); ++i)
+    {
+        if (auto bs = DynamicCast<OfdmaBsNetDevice>(node->GetDevice(i)))
+        {
+            return bs;
+        }
+    }
+    return nullptr;
+}
+
+/**
+ * @brief The OFDMA BS device of a node.
  * @param bsNode the BS node
- * @return its first OfdmaBsNetDevice (aborts if it has none)
+ * @return its first OfdmaBsNetDevice (aborts, naming the node, if none)
  */
 Ptr<OfdmaBsNetDevice>
 FindBsDevice(Ptr<Node> bsNode)
 {
-    for (uint32_t i = 0; i < bsNode->GetNDevices(); ++i)
+    if (Ptr<OfdmaBsNetDevice> bs = FindOfdmaBs(bsNode))
     {
-        if (auto bs = DynamicCast<OfdmaBsNetDevice>(bsNode->GetDevice(i)))
-        {
-            return bs;
-        }
+        return bs;
     }
     NS_ABORT_MSG("EdgeInferenceHelper::Install: the BS node (node "
                  << bsNode->GetId()
@@ -225,21 +240,38 @@ FindBsDevice(Ptr<Node> bsNode)
 EdgeInferenceApplications
 EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContainer ueNodes)
 {
+    // The other checks come first, in the order the general Install makes them.
+    const bool checked = m_hasProfile && bsNode && serverNode;
+    return Install(bsNode,
+                   serverNode,
+                   ueNodes,
+                   checked ? FindBsDevice(bsNode)->GetEdgeUplinkSapProvider() : nullptr);
+}
+
+EdgeInferenceApplications
+EdgeInferenceHelper::Install(Ptr<Node> controllerNode,
+                             Ptr<Node> serverNode,
+                             NodeContainer ueNodes,
+                             EdgeUplinkSapProvider* uplink)
+{
     NS_ABORT_MSG_IF(!m_hasProfile,
                     "EdgeInferenceHelper::Install: no DNN profile; call SetProfile first");
-    NS_ABORT_MSG_IF(!bsNode || !serverNode, "EdgeInferenceHelper::Install: null BS or server node");
+    NS_ABORT_MSG_IF(!controllerNode || !serverNode,
+                    "EdgeInferenceHelper::Install: null BS or server node");
+    NS_ABORT_MSG_IF(!uplink, "EdgeInferenceHelper::Install: no uplink interface");
     NS_ABORT_MSG_IF(ueNodes.GetN() == 0,
                     "EdgeInferenceHelper::Install: no UE nodes (the number of users must be > 0)");
 
-    // The server's address: the BS interface if the server is on the BS.
+    // The server's address: the BS interface if the server is on an OFDMA
+    // BS, else the node's first interface.
     Ptr<Ipv4> ipv4 = serverNode->GetObject<Ipv4>();
     NS_ABORT_MSG_IF(!ipv4 || ipv4->GetNInterfaces() < 2,
                     "EdgeInferenceHelper::Install: the server node has no IPv4 address; install "
                     "the Internet stack and assign addresses first");
     int32_t iface = 1;
-    if (serverNode == bsNode)
+    if (Ptr<OfdmaBsNetDevice> bs = serverNode == controllerNode ? FindOfdmaBs(serverNode) : nullptr)
     {
-        iface = ipv4->GetInterfaceForDevice(FindBsDevice(bsNode));
+        iface = ipv4->GetInterfaceForDevice(bs);
         NS_ABORT_MSG_IF(iface < 0,
                         "EdgeInferenceHelper::Install: the BS device has no IPv4 interface");
     }
@@ -259,8 +291,8 @@ EdgeInferenceHelper::Install(Ptr<Node> bsNode, Ptr<Node> serverNode, NodeContain
     controller->SetServer(server);
     controller->SetControlChannel(control);
     control->SetController(controller);
-    controller->SetUplinkSapProvider(FindBsDevice(bsNode)->GetEdgeUplinkSapProvider());
-    bsNode->AddApplication(controller);
+    controller->SetUplinkSapProvider(uplink);
+    controllerNode->AddApplication(controller);
     apps.controller.Add(controller);
 
     TimeValue framePeriod;

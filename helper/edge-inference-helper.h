@@ -24,6 +24,7 @@ namespace ns3
 class EdgeControlChannel;
 class EdgeController;
 class EdgeServer;
+class EdgeUplinkSapProvider;
 class InferenceClient;
 
 /**
@@ -161,6 +162,26 @@ class EdgeInferenceHelper
     EdgeInferenceApplications Install(Ptr<Node> bsNode,
                                       Ptr<Node> serverNode,
                                       NodeContainer ueNodes);
+
+    /**
+     * @brief Install the applications over any radio back end: the
+     * controller plans with and grants through the given uplink interface.
+     *
+     * Aborts as the other Install does, and if uplink is null. Clients on
+     * nodes without an OfdmaUeNetDevice need their uplink device named
+     * (InferenceClient::SetUplinkDevice) before they start.
+     * @param controllerNode the node of the scheduler host (the BS)
+     * @param serverNode the node of the edge server (its first IPv4
+     *        interface is the server's address, or its OFDMA BS device's
+     *        when it is the controller's node)
+     * @param ueNodes one client per node, user ids in this order
+     * @param uplink the back end's uplink interface; must outlive the run
+     * @return the applications
+     */
+    EdgeInferenceApplications Install(Ptr<Node> controllerNode,
+                                      Ptr<Node> serverNode,
+                                      NodeContainer ueNodes,
+                                      EdgeUplinkSapProvider* uplink);
 
     /**
      * @brief Assign fixed random variable streams to the applications

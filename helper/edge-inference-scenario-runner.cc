@@ -33,7 +33,7 @@ namespace
 {
 
 /// The streams of the drop: the cell first, the applications after.
-constexpr int64_t kCellStream = 1;
+constexpr int64_t kCellStream = kEdgeInferenceDropStream;
 constexpr int64_t kApplicationStream = 1000;
 
 /**
@@ -283,11 +283,12 @@ SetTraffic(const EdgeInferenceScenario& s, const EdgeInferenceApplications& apps
  * @brief The applications: server and controller on the BS node, one client
  * per UE, the scheduler chosen by its specification.
  * @param s the scenario
- * @param cell the cell
- * @return the installed applications, streams assigned, started at 0
+ * @param network the network
+ * @return the installed applications, streams assigned, started at the
+ *         network's start
  */
 EdgeInferenceApplications
-InstallApplications(const EdgeInferenceScenario& s, const EdgeInferenceCell& cell)
+InstallApplications(const EdgeInferenceScenario& s, const EdgeInferenceNetwork& network)
 {
     MakeC2SchedulerFactory(s.scheduler); // every check, as an EdgeInferenceError
     EdgeInferenceHelper edge;
@@ -319,13 +320,20 @@ InstallApplications(const EdgeInferenceScenario& s, const EdgeInferenceCell& cel
             edge.SetArrivalsAttribute(name, StringValue(value));
         }
     }
-    EdgeInferenceApplications apps = edge.Install(cell.bs, cell.bs, cell.ues);
+    EdgeInferenceApplications apps =
+        edge.Install(network.controllerNode, network.serverNode, network.ues, network.uplink);
+    for (uint32_t i = 0; i < apps.clients.GetN() && i < network.ueDevices.GetN(); ++i)
+    {
+        DynamicCast<InferenceClient>(apps.clients.Get(i))
+            ->SetUplinkDevice(network.ueDevices.Get(i));
+    }
     SetTraffic(s, apps);
     edge.AssignStreams(apps, kApplicationStream);
-    apps.GetAll().Start(Seconds(0));
+    apps.GetAll().Start(network.start);
     if (!s.arrivals.empty())
     {
-        apps.clients.Stop(s.framePeriod * s.frames); // arrivals during the frames
+        // arrivals during the frames
+        apps.clients.Stop(network.start + s.framePeriod * s.frames);
     }
     return apps;
 }
@@ -348,12 +356,41 @@ EdgeInferenceScenarioResult
 RunEdgeInferenceScenario(const EdgeInferenceScenario& scenario,
                          const EdgeInferenceScenarioHook& hook)
 {
+    EdgeInferenceCell cell;
+    auto buildOfdma = [&cell](const EdgeInferenceScenario& s) {
+        cell = BuildCell(s);
+        EdgeInferenceNetwork n;
+        n.controllerNode = cell.bs;
+        n.serverNode = cell.bs;
+        n.ues = cell.ues;
+        n.ueDevices = cell.ueDevices;
+        n.uplink = cell.bsDevice->GetEdgeUplinkSapProvider();
+        n.start = Seconds(0);
+        return n;
+    };
+    EdgeInferenceApplicationsHook appsHook;
+    if (hook)
+    {
+        appsHook = [&cell, &hook](const EdgeInferenceApplications& apps) { hook(cell, apps); };
+    }
+    return RunEdgeInferenceScenarioOn(scenario, buildOfdma, appsHook);
+}
+
+EdgeInferenceScenarioResult
+RunEdgeInferenceScenarioOn(const EdgeInferenceScenario& scenario,
+                           const EdgeInferenceNetworkBuilder& build,
+                           const EdgeInferenceApplicationsHook& hook)
+{
     NS_LOG_FUNCTION(scenario.users << scenario.frames << scenario.rngRun);
     CheckEdgeInferenceScenario(scenario);
     const uint64_t savedRun = RngSeedManager::GetRun();
     RngSeedManager::SetRun(scenario.rngRun);
-    const EdgeInferenceCell cell = BuildCell(scenario);
-    const EdgeInferenceApplications apps = InstallApplications(scenario, cell);
+    const EdgeInferenceNetwork network = build(scenario);
+    NS_ABORT_MSG_IF(network.ues.GetN() != scenario.users || !network.uplink,
+                    "RunEdgeInferenceScenarioOn: the network builder made "
+                        << network.ues.GetN() << " UEs for " << scenario.users
+                        << " users, or no uplink interface");
+    const EdgeInferenceApplications apps = InstallApplications(scenario, network);
 
     Ptr<EdgeInferenceStats> stats = Create<EdgeInferenceStats>();
     stats->Connect(apps);
@@ -368,11 +405,11 @@ RunEdgeInferenceScenario(const EdgeInferenceScenario& scenario,
     }
     if (hook)
     {
-        hook(cell, apps);
+        hook(apps);
     }
     // The last frame's tasks end by their deadlines, at most the longest
     // latency requirement after the frame starts.
-    Simulator::Stop(scenario.framePeriod * scenario.frames +
+    Simulator::Stop(network.start + scenario.framePeriod * scenario.frames +
                     std::max(scenario.framePeriod, Seconds(LongestLatencyS(scenario))));
     Simulator::Run();
 

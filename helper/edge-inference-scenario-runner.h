@@ -27,6 +27,14 @@ namespace ns3
 
 /**
  * @ingroup edge-inference
+ * @brief The random variable stream of a drop's UE positions
+ * (EdgeInferenceCellHelper::Drop): back ends that draw their drop from it
+ * place the UEs where the OFDMA run of the same scenario does.
+ */
+constexpr int64_t kEdgeInferenceDropStream = 1;
+
+/**
+ * @ingroup edge-inference
  * @brief One simulated drop of the single-cell scenario: what to build and
  * how long to run it.
  *
@@ -109,6 +117,31 @@ using EdgeInferenceScenarioHook =
 
 /**
  * @ingroup edge-inference
+ * @brief What a radio back end builds for one drop, for
+ * RunEdgeInferenceScenarioOn().
+ */
+struct EdgeInferenceNetwork
+{
+    Ptr<Node> controllerNode;               //!< the BS: hosts the scheduler host
+    Ptr<Node> serverNode;                   //!< hosts the edge server
+    NodeContainer ues;                      //!< one client each, user ids in this order
+    NetDeviceContainer ueDevices;           //!< their uplink devices, in the same order
+    EdgeUplinkSapProvider* uplink{nullptr}; //!< the back end's uplink interface
+    Time start;                             //!< the applications start (after any attach)
+};
+
+/**
+ * @brief Builds the network of a drop from its scenario (the radio fields
+ * are the builder's to read); called after the drop's RngRun is set.
+ */
+using EdgeInferenceNetworkBuilder =
+    std::function<EdgeInferenceNetwork(const EdgeInferenceScenario& scenario)>;
+
+/// @brief Called after the drop is built and before it runs.
+using EdgeInferenceApplicationsHook = std::function<void(const EdgeInferenceApplications& apps)>;
+
+/**
+ * @ingroup edge-inference
  * @brief Checks the fields RunEdgeInferenceScenario() checks before it builds
  * anything (the scheduler is checked when the drop is built).
  * @param scenario the drop
@@ -140,6 +173,21 @@ void CheckEdgeInferenceScenario(const EdgeInferenceScenario& scenario);
  */
 EdgeInferenceScenarioResult RunEdgeInferenceScenario(const EdgeInferenceScenario& scenario,
                                                      const EdgeInferenceScenarioHook& hook = {});
+
+/**
+ * @ingroup edge-inference
+ * @brief The same run over another radio back end: the builder makes the
+ * network, the rest (applications, traffic, streams, statistics, the stop
+ * time) is RunEdgeInferenceScenario's, shifted to the network's start.
+ * @param scenario the drop
+ * @param build builds the network
+ * @param hook called before the run (may be empty)
+ * @return the per-frame and total results
+ */
+EdgeInferenceScenarioResult RunEdgeInferenceScenarioOn(
+    const EdgeInferenceScenario& scenario,
+    const EdgeInferenceNetworkBuilder& build,
+    const EdgeInferenceApplicationsHook& hook = {});
 
 } // namespace ns3
 

@@ -150,8 +150,24 @@ InferenceClient::GetUserId() const
 Address
 InferenceClient::GetUplinkAddress() const
 {
-    Ptr<OfdmaUeNetDevice> dev = GetUeDevice();
+    Ptr<NetDevice> dev = GetUplinkDevice();
     return dev ? dev->GetAddress() : Address();
+}
+
+void
+InferenceClient::SetUplinkDevice(Ptr<NetDevice> device)
+{
+    m_uplinkDevice = device;
+}
+
+Ptr<NetDevice>
+InferenceClient::GetUplinkDevice() const
+{
+    if (m_uplinkDevice)
+    {
+        return m_uplinkDevice;
+    }
+    return GetUeDevice();
 }
 
 Ptr<OfdmaUeNetDevice>
@@ -237,11 +253,13 @@ InferenceClient::StartApplication()
                     "InferenceClient (user " << m_userId
                                              << "): attribute RemoteAddress must be the edge "
                                                 "server's IPv4 address");
-    Ptr<OfdmaUeNetDevice> dev = GetUeDevice();
+    Ptr<NetDevice> dev = GetUplinkDevice();
     NS_ABORT_MSG_IF(!dev,
-                    "InferenceClient (user " << m_userId << ", node " << GetNode()->GetId()
-                                             << "): the node has no OfdmaUeNetDevice; install "
-                                                "the uplink (OfdmaUplinkHelper::InstallUe) first");
+                    "InferenceClient (user "
+                        << m_userId << ", node " << GetNode()->GetId()
+                        << "): the node has no OfdmaUeNetDevice and no uplink device was set "
+                           "(SetUplinkDevice); install the uplink (OfdmaUplinkHelper::InstallUe) "
+                           "first");
     NS_ABORT_MSG_IF(m_segmentSize + 48 > dev->GetMtu(),
                     "InferenceClient (user " << m_userId << "): attribute SegmentSize "
                                              << m_segmentSize << " + 48 header bytes exceeds the "

@@ -25,6 +25,7 @@ class EdgeControlChannel;
 class RandomVariableStream;
 class Socket;
 class Packet;
+class NetDevice;
 class OfdmaUeNetDevice;
 
 /**
@@ -101,10 +102,21 @@ class InferenceClient : public Application
      */
     Ptr<OfdmaUeNetDevice> GetUeDevice() const;
     /**
+     * @brief Name the device that carries this client's uploads, for radio
+     * back ends other than the module's OFDMA (e.g. an LteUeNetDevice).
+     * @param device a device of this client's node
+     */
+    void SetUplinkDevice(Ptr<NetDevice> device);
+    /**
+     * @brief The device that carries this client's uploads.
+     * @return the device set with SetUplinkDevice, else GetUeDevice()
+     *         (null if neither)
+     */
+    Ptr<NetDevice> GetUplinkDevice() const;
+    /**
      * @brief The address the scheduler host names this client's UE by in
      * the uplink interface (EdgeUplinkSapProvider).
-     * @return the address of the node's OfdmaUeNetDevice; an invalid
-     *         Address if it has none
+     * @return the address of GetUplinkDevice(); an invalid Address if none
      */
     Address GetUplinkAddress() const;
 
@@ -211,6 +223,7 @@ class InferenceClient : public Application
     uint32_t m_segmentSize;               //!< SegmentSize attribute (bytes)
     Ptr<EdgeControlChannel> m_control;    //!< control channel
     Ptr<Socket> m_socket;                 //!< UDP socket to the server
+    Ptr<NetDevice> m_uplinkDevice;        //!< set by SetUplinkDevice (else OFDMA)
     EventId m_createEvent;                //!< next task creation
     uint32_t m_sequence;                  //!< next task sequence number
     uint64_t m_created;                   //!< tasks created
