@@ -1,0 +1,111 @@
+/*
+ * Copyright (c) 2026 The edge-inference module authors
+ *
+ * SPDX-License-Identifier: GPL-2.0-only
+ */
+
+#ifndef EDGE_INFERENCE_LTE_HELPER_H
+#define EDGE_INFERENCE_LTE_HELPER_H
+
+#include "ns3/edge-inference-scenario-runner.h"
+#include "ns3/net-device-container.h"
+#include "ns3/nstime.h"
+
+namespace ns3
+{
+
+class LteEdgeUplink;
+class LteHelper;
+class PointToPointEpcHelper;
+
+/**
+ * @ingroup edge-inference
+ * @brief Puts the edge-inference applications on ns-3's LTE and EPC.
+ *
+ * For an existing LTE scenario, three calls:
+ *  - ConfigureLteHelper(lte) before the eNB is installed: the uplink MAC
+ *    scheduler (EdgeInferenceFfMacScheduler) and RLC UM bearers;
+ *  - InstallUplink(enbDevice, ueDevices) after the devices are installed
+ *    and before they attach: SRS periodicity for the number of UEs, uplink
+ *    power control off, and the back end (LteEdgeUplink) whose
+ *    EdgeUplinkSapProvider goes to EdgeInferenceHelper::Install;
+ *  - PrepareScenarioTiming() or the same controller and control channel
+ *    attributes: grants 6 ms ahead (LTE's uplink grant latency of 5 TTIs,
+ *    plus one so that the plan is in before the scheduler decides) and a
+ *    2 ms timing guard (TTI rounding and link-layer headers).
+ *
+ * Build() makes a whole drop for RunEdgeInferenceScenarioOn(): the drop of
+ * EdgeInferenceCellHelper (same stream, so the same positions as the
+ * OFDMA back end), an eNB at the BS, an EPC with the edge server on a
+ * remote host behind the PGW (100 Gb/s, no delay), static channels.
+ */
+class EdgeInferenceLteHelper
+{
+  public:
+    EdgeInferenceLteHelper();
+    ~EdgeInferenceLteHelper();
+
+    /**
+     * @brief Prepare an LteHelper before the eNB is installed.
+     *
+     * Also raises ns3::LteRlcUm::MaxTxBufferSize to 1 MiB (a default, as
+     * RLC entities are created at attach): queued tasks must not be
+     * dropped by the RLC.
+     * @param lte the helper
+     */
+    static void ConfigureLteHelper(Ptr<LteHelper> lte);
+
+    /**
+     * @brief Set up the uplink of an installed cell, before its UEs attach.
+     *
+     * Aborts if the cell cannot sound more than ueDevices UEs (320 at most)
+     * or the eNB does not use EdgeInferenceFfMacScheduler.
+     * @param enbDevice the eNB device
+     * @param ueDevices the UE devices
+     * @return the back end
+     */
+    static Ptr<LteEdgeUplink> InstallUplink(Ptr<NetDevice> enbDevice, NetDeviceContainer ueDevices);
+
+    /**
+     * @brief The SRS periodicity for a number of UEs: the smallest of
+     * ns-3's values (2, 5, 10, 20, 40, 80, 160, 320 ms) that can sound them
+     * all. Aborts above 320 UEs.
+     * @param ues the number of UEs
+     * @return the periodicity in ms
+     */
+    static uint32_t SrsPeriodicityFor(uint32_t ues);
+
+    /**
+     * @brief Add the LTE timing to a scenario: control channel GrantDelay
+     * 6 ms and controller TimingGuard 2 ms (appended, so they win over
+     * earlier entries).
+     * @param s the scenario
+     */
+    static void PrepareScenarioTiming(EdgeInferenceScenario& s);
+
+    /**
+     * @brief Build the LTE network of a drop.
+     *
+     * Aborts, naming the field, if the frame period is not a whole number
+     * of 1 ms TTIs, the bandwidth is not an LTE bandwidth (6, 15, 25, 50,
+     * 75 or 100 blocks of 180 kHz), the resource-block width is not
+     * 180 kHz, the noise PSD is below -174 dBm/Hz (the eNB noise figure is
+     * the difference), fading or UE speed is on, or there are more than
+     * 320 users.
+     * @param s the scenario
+     * @return the network; this helper keeps the LTE objects for the run
+     */
+    EdgeInferenceNetwork Build(const EdgeInferenceScenario& s);
+
+    /// Time the applications wait for the UEs to attach and be sounded.
+    static Time AttachTime(uint32_t ues);
+
+  private:
+    Ptr<LteHelper> m_lte;             //!< the LTE helper of the last Build
+    Ptr<PointToPointEpcHelper> m_epc; //!< its EPC
+    Ptr<LteEdgeUplink> m_uplink;      //!< its back end
+};
+
+} // namespace ns3
+
+#endif /* EDGE_INFERENCE_LTE_HELPER_H */
