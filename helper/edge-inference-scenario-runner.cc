@@ -182,6 +182,10 @@ CheckEdgeInferenceScenario(const EdgeInferenceScenario& s)
     {
         CheckAttribute("controlAttributes", EdgeControlChannel::GetTypeId(), name, value);
     }
+    for (const auto& [name, value] : s.clientAttributes)
+    {
+        CheckAttribute("clientAttributes", InferenceClient::GetTypeId(), name, value);
+    }
     CheckArrivals(s);
 }
 
@@ -305,6 +309,10 @@ InstallApplications(const EdgeInferenceScenario& s, const EdgeInferenceNetwork& 
     for (const auto& [name, value] : s.controlAttributes)
     {
         edge.SetControlChannelAttribute(name, StringValue(value));
+    }
+    for (const auto& [name, value] : s.clientAttributes)
+    {
+        edge.SetClientAttribute(name, StringValue(value));
     }
     edge.SetControllerAttribute("MaxFrames", UintegerValue(s.frames));
     edge.SetControllerAttribute("FramePeriod", TimeValue(s.framePeriod));

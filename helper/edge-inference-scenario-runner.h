@@ -81,6 +81,10 @@ struct EdgeInferenceScenario
     /// Further ns3::EdgeControlChannel attributes (name, value as a
     /// string), e.g. {"GrantDelay", "1ms"}, {"ResultLoss", "0.1"}.
     std::vector<std::pair<std::string, std::string>> controlAttributes;
+    /// Further ns3::InferenceClient attributes (name, value as a string),
+    /// e.g. {"SegmentSize", "1000"}; TaskSize, LatencyRequirement and
+    /// AccuracyRequirement are the fields above and win over these.
+    std::vector<std::pair<std::string, std::string>> clientAttributes;
     /// The clients' arrival process, a TaskArrivalProcess TypeId, e.g.
     /// "ns3::PoissonTaskArrivals"; empty (default): one task per user at
     /// the start of every frame (the paper). Other processes create tasks

@@ -289,7 +289,8 @@ void
 EdgeController::Decide(uint32_t frame)
 {
     NS_LOG_FUNCTION(this << frame);
-    const Time uploadStart = Simulator::Now() + m_control->GetDelay(EdgeControlMessage::GRANT);
+    const Time uploadStart = Simulator::Now() + m_control->GetDelay(EdgeControlMessage::GRANT) +
+                             m_uplink->GetTransmissionDelay();
     EdgeFrameRecord fr;
     fr.frame = frame;
     fr.decision = Simulator::Now();

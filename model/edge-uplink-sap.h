@@ -10,6 +10,7 @@
 #include "ofdma-grant.h"
 
 #include "ns3/address.h"
+#include "ns3/nstime.h"
 
 #include <cstdint>
 #include <vector>
@@ -67,6 +68,15 @@ class EdgeUplinkSapProvider
      */
     virtual double GetResourceBlockWidth() const = 0;
     /**
+     * @brief The radio's own delay between a grant reaching the UE (its
+     * data handed down) and the first transmission the grant's window
+     * counts; the planner starts the uploads this much after the grant
+     * message arrives. 0 for the module's OFDMA uplink; for LTE the UE's
+     * MAC builds a transport block 4 TTIs before it goes on the air.
+     * @return the delay (>= 0)
+     */
+    virtual Time GetTransmissionDelay() const = 0;
+    /**
      * @brief The link of one UE as the back end would serve it now.
      * @param ue the UE's uplink device address (aborts if the back end does
      *        not serve it)
@@ -109,6 +119,11 @@ class MemberEdgeUplinkSapProvider : public EdgeUplinkSapProvider
     double GetResourceBlockWidth() const override
     {
         return m_owner->DoGetResourceBlockWidth();
+    }
+
+    Time GetTransmissionDelay() const override
+    {
+        return m_owner->DoGetTransmissionDelay();
     }
 
     EdgeUplinkLinkState GetLinkState(const Address& ue) const override

@@ -597,6 +597,12 @@ OfdmaBsNetDevice::DoGetResourceBlockWidth() const
     return GetResourceBlockWidth();
 }
 
+Time
+OfdmaBsNetDevice::DoGetTransmissionDelay() const
+{
+    return Time(0);
+}
+
 Ptr<OfdmaUeNetDevice>
 OfdmaBsNetDevice::FindUe(const Address& address) const
 {

@@ -271,6 +271,8 @@ class OfdmaBsNetDevice : public OfdmaNetDevice
     uint32_t DoGetNResourceBlocks() const;
     /// @return GetResourceBlockWidth() (EdgeUplinkSapProvider)
     double DoGetResourceBlockWidth() const;
+    /// @return 0: a UE transmits as its window opens (EdgeUplinkSapProvider)
+    Time DoGetTransmissionDelay() const;
     /**
      * @brief EdgeUplinkSapProvider::GetLinkState.
      * @param ue a UE's address (aborts if it is not served here)

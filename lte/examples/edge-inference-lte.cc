@@ -14,7 +14,7 @@
  * For every scheduler, number of users and run, the drop is simulated on
  * each back end (--backends=lte,ofdma). LTE: a 6-block (1.08 MHz) uplink by
  * default, EdgeInferenceFfMacScheduler granting the plan per TTI, RLC UM,
- * EPC with the server behind the PGW; grants 6 ms after each frame's
+ * EPC with the server behind the PGW; grant messages 3 ms after each frame's
  * decision and a 2 ms timing guard on both back ends, so that the plans
  * are the same problem. OFDMA: the module's uplink with 180 kHz blocks.
  *
@@ -106,7 +106,11 @@ RunOne(const std::string& backEnd, const EdgeInferenceScenario& s)
     }
     else
     {
-        r = RunEdgeInferenceScenario(s);
+        // The OFDMA device's MTU is 1500 bytes: the client's default
+        // segments (the LTE settings' one packet per task does not fit).
+        EdgeInferenceScenario ofdma = s;
+        ofdma.clientAttributes.emplace_back("SegmentSize", "1400");
+        r = RunEdgeInferenceScenario(ofdma);
     }
     const std::chrono::duration<double> wall = std::chrono::steady_clock::now() - t0;
     return {r, wall.count()};
@@ -202,7 +206,7 @@ main(int argc, char* argv[])
             Fail("--backends: unknown back end '" + b + "' (lte, ofdma)");
         }
     }
-    EdgeInferenceLteHelper::PrepareScenarioTiming(sc);
+    EdgeInferenceLteHelper::PrepareScenario(sc);
     const uint64_t firstRun = RngSeedManager::GetRun();
 
     std::vector<Line> lines;

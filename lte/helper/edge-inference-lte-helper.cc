@@ -41,6 +41,9 @@ namespace
 constexpr std::array<uint32_t, 8> kSrsPeriodicities{2, 5, 10, 20, 40, 80, 160, 320};
 /// LTE's bandwidths in resource blocks.
 constexpr std::array<uint32_t, 6> kLteBandwidthsRbs{6, 15, 25, 50, 75, 100};
+/// MTU of the wired links (S1-U, PGW to server): a UE's largest packet
+/// (its device MTU, 30000 bytes) plus GTP-U/UDP/IP encapsulation, unfragmented.
+constexpr uint32_t kWiredMtuBytes = 30100;
 /// The thermal noise PSD LTE's PHY assumes (dBm/Hz).
 constexpr double kLteThermalNoiseDbmHz = -174.0;
 } // namespace
@@ -64,13 +67,13 @@ EdgeInferenceLteHelper::SrsPeriodicityFor(uint32_t ues)
 {
     for (uint32_t p : kSrsPeriodicities)
     {
-        if (p >= ues)
+        if (p >= 2 * ues)
         {
             return p;
         }
     }
-    NS_ABORT_MSG("EdgeInferenceLteHelper: " << ues << " UEs; an LTE cell sounds at most "
-                                            << kSrsPeriodicities.back());
+    NS_ABORT_MSG("EdgeInferenceLteHelper: " << ues << " UEs; this LTE cell supports at most "
+                                            << kSrsPeriodicities.back() / 2);
     return 0;
 }
 
@@ -105,10 +108,14 @@ EdgeInferenceLteHelper::InstallUplink(Ptr<NetDevice> enbDevice, NetDeviceContain
 }
 
 void
-EdgeInferenceLteHelper::PrepareScenarioTiming(EdgeInferenceScenario& s)
+EdgeInferenceLteHelper::PrepareScenario(EdgeInferenceScenario& s)
 {
-    s.controlAttributes.emplace_back("GrantDelay", "10ms");
+    s.controlAttributes.emplace_back("GrantDelay", "3ms");
     s.controllerAttributes.emplace_back("TimingGuard", "2ms");
+    // One packet per task where it fits the UE device's MTU (30000 bytes,
+    // 48 of them headers): the UE's MAC then counts the RLC's bytes
+    // exactly (see the manual, LTE back end).
+    s.clientAttributes.emplace_back("SegmentSize", "29952");
 }
 
 namespace
@@ -162,6 +169,7 @@ EdgeInferenceLteHelper::Build(const EdgeInferenceScenario& s)
 
     m_lte = CreateObject<LteHelper>();
     m_epc = CreateObject<PointToPointEpcHelper>();
+    m_epc->SetAttribute("S1uLinkMtu", UintegerValue(kWiredMtuBytes));
     m_lte->SetEpcHelper(m_epc);
     ConfigureLteHelper(m_lte);
     // The OFDMA back end's path loss (3GPP macro, 128.1 + 37.6 log10 d[km]).
@@ -189,7 +197,7 @@ EdgeInferenceLteHelper::Build(const EdgeInferenceScenario& s)
     internet.Install(server);
     PointToPointHelper p2p;
     p2p.SetDeviceAttribute("DataRate", DataRateValue(DataRate("100Gb/s")));
-    p2p.SetDeviceAttribute("Mtu", UintegerValue(1500));
+    p2p.SetDeviceAttribute("Mtu", UintegerValue(kWiredMtuBytes));
     p2p.SetChannelAttribute("Delay", TimeValue(Seconds(0)));
     NetDeviceContainer wired = p2p.Install(m_epc->GetPgwNode(), server);
     Ipv4AddressHelper ip("1.0.0.0", "255.0.0.0");

@@ -29,10 +29,12 @@ class PointToPointEpcHelper;
  *    and before they attach: SRS periodicity for the number of UEs, uplink
  *    power control off, and the back end (LteEdgeUplink) whose
  *    EdgeUplinkSapProvider goes to EdgeInferenceHelper::Install;
- *  - PrepareScenarioTiming() or the same controller and control channel
- *    attributes: grants 6 ms ahead (LTE's uplink grant latency of 5 TTIs,
- *    plus one so that the plan is in before the scheduler decides) and a
- *    2 ms timing guard (TTI rounding and link-layer headers).
+ *  - PrepareScenario() or the same attributes: grant messages 3 ms after
+ *    the decision (with the back end's 4 ms transmission delay the first
+ *    granted TTI starts 7 ms after the decision, the first one the
+ *    scheduler can still grant after the decision: it decides 6 TTIs
+ *    ahead), a 2 ms timing guard (TTI rounding, PDCP headers) and one
+ *    packet per task.
  *
  * Build() makes a whole drop for RunEdgeInferenceScenarioOn(): the drop of
  * EdgeInferenceCellHelper (same stream, so the same positions as the
@@ -58,7 +60,7 @@ class EdgeInferenceLteHelper
     /**
      * @brief Set up the uplink of an installed cell, before its UEs attach.
      *
-     * Aborts if the cell cannot sound more than ueDevices UEs (320 at most)
+     * Aborts above 160 UEs (SrsPeriodicityFor)
      * or the eNB does not use EdgeInferenceFfMacScheduler.
      * @param enbDevice the eNB device
      * @param ueDevices the UE devices
@@ -68,20 +70,24 @@ class EdgeInferenceLteHelper
 
     /**
      * @brief The SRS periodicity for a number of UEs: the smallest of
-     * ns-3's values (2, 5, 10, 20, 40, 80, 160, 320 ms) that can sound them
-     * all. Aborts above 320 UEs.
+     * ns-3's values (2, 5, 10, 20, 40, 80, 160, 320 ms) that is at least
+     * twice the UEs. A period of one index per UE is not enough when the
+     * UEs attach together: measured with ns-3.37, 5 UEs at 5 ms and 10 at
+     * 10 ms stop the eNB's RRC ("method unexpected in state") during
+     * random access, while at twice the UEs they attach. Aborts above
+     * 160 UEs.
      * @param ues the number of UEs
      * @return the periodicity in ms
      */
     static uint32_t SrsPeriodicityFor(uint32_t ues);
 
     /**
-     * @brief Add the LTE timing to a scenario: control channel GrantDelay
-     * 6 ms and controller TimingGuard 2 ms (appended, so they win over
-     * earlier entries).
+     * @brief Add the LTE settings to a scenario: control channel
+     * GrantDelay 3 ms, controller TimingGuard 2 ms and client SegmentSize
+     * 29952 bytes (appended, so they win over earlier entries).
      * @param s the scenario
      */
-    static void PrepareScenarioTiming(EdgeInferenceScenario& s);
+    static void PrepareScenario(EdgeInferenceScenario& s);
 
     /**
      * @brief Build the LTE network of a drop.
@@ -91,7 +97,7 @@ class EdgeInferenceLteHelper
      * 75 or 100 blocks of 180 kHz), the resource-block width is not
      * 180 kHz, the noise PSD is below -174 dBm/Hz (the eNB noise figure is
      * the difference), fading or UE speed is on, or there are more than
-     * 320 users.
+     * 160 users.
      * @param s the scenario
      * @return the network; this helper keeps the LTE objects for the run
      */

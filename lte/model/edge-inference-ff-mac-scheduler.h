@@ -114,10 +114,14 @@ class EdgeInferenceFfMacScheduler : public FfMacScheduler
     Ptr<LteAmc> GetAmc() const;
 
     /**
-     * @brief TTIs from an uplink scheduling decision to the transmission it
-     * grants: the MAC-to-channel delay (1) plus UL_PUSCH_TTIS_DELAY (4).
+     * @brief TTIs from an uplink scheduling decision to the TTI in which
+     * the UE transmits what it grants, as ns-3's LTE (3.37) times it: the
+     * DCI reaches the UE's MAC 2 subframes after the decision, which
+     * builds the transport block then and sends it UL_PUSCH_TTIS_DELAY
+     * (4) TTIs later. Measured; the test suite edge-inference-lte checks
+     * that the first grant of a window carries the first data.
      */
-    static constexpr uint32_t kGrantToTransmissionTtis = 9;
+    static constexpr uint32_t kGrantToTransmissionTtis = 6;
 
     /**
      * TracedCallback signature for uplink grants.

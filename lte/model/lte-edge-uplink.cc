@@ -13,6 +13,7 @@
 #include "ns3/boolean.h"
 #include "ns3/component-carrier-enb.h"
 #include "ns3/log.h"
+#include "ns3/lte-common.h"
 #include "ns3/lte-enb-net-device.h"
 #include "ns3/lte-ue-net-device.h"
 #include "ns3/lte-ue-phy.h"
@@ -97,6 +98,12 @@ double
 LteEdgeUplink::DoGetResourceBlockWidth() const
 {
     return kResourceBlockHz;
+}
+
+Time
+LteEdgeUplink::DoGetTransmissionDelay() const
+{
+    return MilliSeconds(UL_PUSCH_TTIS_DELAY);
 }
 
 Ptr<LteUeNetDevice>

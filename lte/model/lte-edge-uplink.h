@@ -81,6 +81,9 @@ class LteEdgeUplink : public Object
     uint32_t DoGetNResourceBlocks() const;
     /// @return kResourceBlockHz
     double DoGetResourceBlockWidth() const;
+    /// @return 4 ms: the UE's MAC builds each transport block
+    ///         UL_PUSCH_TTIS_DELAY TTIs before it goes on the air
+    Time DoGetTransmissionDelay() const;
     /**
      * @param ue a UE device address
      * @return its rates per number of blocks

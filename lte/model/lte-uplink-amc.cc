@@ -50,7 +50,8 @@ LteUplinkRates(Ptr<LteAmc> amc, double srsSinrLinear, uint32_t bandRbs, double t
     for (uint32_t n = 1; n <= bandRbs; ++n)
     {
         const LteUplinkLinkAdaptation a = LteUplinkAdapt(amc, srsSinrLinear, bandRbs, n);
-        rates[n - 1] = a.usable ? a.tbBits / ttiS : 0.0;
+        const double payloadBits = a.tbBits - 8.0 * kLteRlcUmHeaderBytes;
+        rates[n - 1] = a.usable && payloadBits > 0 ? payloadBits / ttiS : 0.0;
     }
     return rates;
 }

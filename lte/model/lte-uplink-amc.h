@@ -53,6 +53,13 @@ struct LteUplinkLinkAdaptation
 constexpr double kLteUplinkTargetBer = 5e-5;
 
 /**
+ * @brief Bytes of each uplink transport block that carry no task data:
+ * the header of ns-3's RLC UM PDU with one segment (ns-3's LTE MAC adds no
+ * header bytes of its own).
+ */
+constexpr uint32_t kLteRlcUmHeaderBytes = 2;
+
+/**
  * @brief Link adaptation for a grant of n blocks (see LteUplinkLinkAdaptation).
  * @param amc the LTE AMC tables
  * @param srsSinrLinear the smallest SRS SINR over the band (linear, >= 0)
@@ -66,8 +73,9 @@ LteUplinkLinkAdaptation LteUplinkAdapt(Ptr<LteAmc> amc,
                                        uint32_t nRbs);
 
 /**
- * @brief The rate table of a UE: entry n-1 is the transport block size for
- * n blocks at the MCS of LteUplinkAdapt, divided by the TTI.
+ * @brief The rate table of a UE: entry n-1 is what a transport block of n
+ * blocks at the MCS of LteUplinkAdapt carries above the RLC
+ * (kLteRlcUmHeaderBytes less than its size), divided by the TTI.
  * @param amc the LTE AMC tables
  * @param srsSinrLinear the smallest SRS SINR over the band (linear)
  * @param bandRbs N, the uplink blocks (> 0)
