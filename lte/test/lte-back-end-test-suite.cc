@@ -11,11 +11,13 @@
 #include "ns3/lte-amc.h"
 #include "ns3/lte-common.h"
 #include "ns3/lte-uplink-amc.h"
+#include "ns3/lte-vendor-specific-parameters.h"
 #include "ns3/test.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 /**
  * @file
@@ -287,6 +289,155 @@ class LteStaticDropTestCase : public TestCase
 };
 
 /**
+ * @brief The scheduler driven through its SAPs by hand, TTI by TTI: a
+ * planned range is granted in every TTI of its window and only there, and
+ * a NACKed block is granted again, same blocks and MCS, no new data, up to
+ * MaxUlRetransmissions (3) times.
+ *
+ * Timing by hand: a grant decided at TTI d goes out at d + 6 (ns-3's LTE,
+ * see the one-UE case); the eNB reports a failed block in the uplink
+ * trigger of TTI d + 7, and the retransmission decided then goes out at
+ * d + 13, 8 TTIs after the first transmission: LTE's synchronous HARQ
+ * round trip.
+ */
+class LteHarqByHandTestCase : public TestCase
+{
+  public:
+    LteHarqByHandTestCase()
+        : TestCase("Scheduler by hand: plan windows and HARQ retransmissions")
+    {
+    }
+
+  private:
+    /// The MAC's side of the scheduler's SAPs: keeps the uplink decisions.
+    class Mac : public FfMacSchedSapUser, public FfMacCschedSapUser
+    {
+      public:
+        std::map<int64_t, std::vector<UlDciListElement_s>> ul; //!< per TTI (ms)
+
+        void SchedDlConfigInd(const SchedDlConfigIndParameters&) override
+        {
+        }
+
+        void SchedUlConfigInd(const SchedUlConfigIndParameters& p) override
+        {
+            auto& v = ul[Simulator::Now().GetMilliSeconds()];
+            v.insert(v.end(), p.m_dciList.begin(), p.m_dciList.end());
+        }
+
+        void CschedCellConfigCnf(const CschedCellConfigCnfParameters&) override
+        {
+        }
+
+        void CschedUeConfigCnf(const CschedUeConfigCnfParameters&) override
+        {
+        }
+
+        void CschedLcConfigCnf(const CschedLcConfigCnfParameters&) override
+        {
+        }
+
+        void CschedLcReleaseCnf(const CschedLcReleaseCnfParameters&) override
+        {
+        }
+
+        void CschedUeReleaseCnf(const CschedUeReleaseCnfParameters&) override
+        {
+        }
+
+        void CschedUeConfigUpdateInd(const CschedUeConfigUpdateIndParameters&) override
+        {
+        }
+
+        void CschedCellConfigUpdateInd(const CschedCellConfigUpdateIndParameters&) override
+        {
+        }
+    };
+
+    /// NACK the block granted at these decision TTIs.
+    const std::set<int64_t> m_nacked{5, 12, 19, 26};
+
+    /**
+     * @brief One TTI: the downlink trigger, then the uplink trigger with
+     * the HARQ feedback of the block decided 7 TTIs ago.
+     * @param s the scheduler
+     */
+    void Tti(Ptr<EdgeInferenceFfMacScheduler> s)
+    {
+        const int64_t now = Simulator::Now().GetMilliSeconds();
+        s->GetFfMacSchedSapProvider()->SchedDlTriggerReq({});
+        FfMacSchedSapProvider::SchedUlTriggerReqParameters ul;
+        if (m_nacked.count(now - 7) > 0)
+        {
+            UlInfoListElement_s nack;
+            nack.m_rnti = 1;
+            nack.m_receptionStatus = UlInfoListElement_s::NotOk;
+            ul.m_ulInfoList.push_back(nack);
+        }
+        s->GetFfMacSchedSapProvider()->SchedUlTriggerReq(ul);
+    }
+
+    void DoRun() override
+    {
+        Mac mac;
+        Ptr<EdgeInferenceFfMacScheduler> s = CreateObject<EdgeInferenceFfMacScheduler>();
+        s->SetFfMacCschedSapUser(&mac);
+        s->SetFfMacSchedSapUser(&mac);
+        FfMacCschedSapProvider::CschedCellConfigReqParameters cell;
+        cell.m_ulBandwidth = 6;
+        cell.m_dlBandwidth = 6;
+        s->GetFfMacCschedSapProvider()->CschedCellConfigReq(cell);
+        FfMacCschedSapProvider::CschedUeConfigReqParameters ue;
+        ue.m_rnti = 1;
+        ue.m_transmissionMode = 0;
+        s->GetFfMacCschedSapProvider()->CschedUeConfigReq(ue);
+        FfMacSchedSapProvider::SchedUlCqiInfoReqParameters srs;
+        srs.m_ulCqi.m_type = UlCqi_s::SRS;
+        srs.m_ulCqi.m_sinr.assign(6, LteFfConverter::double2fpS11dot3(10.0)); // 10 dB
+        VendorSpecificListElement_s vsp;
+        vsp.m_type = SRS_CQI_RNTI_VSP;
+        vsp.m_length = sizeof(SrsCqiRntiVsp);
+        vsp.m_value = Create<SrsCqiRntiVsp>(1);
+        srs.m_vendorSpecificList.push_back(vsp);
+        s->GetFfMacSchedSapProvider()->SchedUlCqiInfoReq(srs);
+        // Blocks 2..4 for the TTIs [10 ms, 60 ms): decisions 4..53.
+        s->AddPlannedGrant(1, 2, 3, MilliSeconds(10), MilliSeconds(60));
+        for (int64_t t = 0; t < 70; ++t)
+        {
+            Simulator::Schedule(MilliSeconds(t), &LteHarqByHandTestCase::Tti, this, s);
+        }
+        Simulator::Run();
+        Simulator::Destroy();
+
+        for (int64_t t = 0; t < 70; ++t)
+        {
+            const std::vector<UlDciListElement_s>& dcis = mac.ul[t];
+            if (t < 4 || t > 53)
+            {
+                NS_TEST_ASSERT_MSG_EQ(dcis.size(), 0, "no grant outside the window, TTI " << t);
+                continue;
+            }
+            NS_TEST_ASSERT_MSG_EQ(dcis.size(), 1, "one grant per TTI in the window, TTI " << t);
+            if (dcis.size() != 1)
+            {
+                continue;
+            }
+            const UlDciListElement_s& d = dcis[0];
+            // Retransmissions of decision 5: at 12, 19, 26 (the third is the
+            // last; its NACK at 33 drops the block and new data follows).
+            const bool retx = t == 12 || t == 19 || t == 26;
+            NS_TEST_ASSERT_MSG_EQ(+d.m_ndi, (retx ? 0 : 1), "new data or not, TTI " << t);
+            NS_TEST_ASSERT_MSG_EQ(+d.m_rbStart, 2, "planned first block, TTI " << t);
+            NS_TEST_ASSERT_MSG_EQ(+d.m_rbLen, 3, "planned blocks, TTI " << t);
+            // 10 dB on 6 blocks, 3 granted: MCS 14, 744 bit (the
+            // link-adaptation case).
+            NS_TEST_ASSERT_MSG_EQ(+d.m_mcs, 14, "MCS, TTI " << t);
+            NS_TEST_ASSERT_MSG_EQ(d.m_tbSize, 93, "transport block bytes, TTI " << t);
+        }
+    }
+};
+
+/**
  * @brief The LTE back end's suite.
  */
 class LteBackEndTestSuite : public TestSuite
@@ -296,6 +447,7 @@ class LteBackEndTestSuite : public TestSuite
         : TestSuite("edge-inference-lte", Type::UNIT)
     {
         AddTestCase(new LteLinkAdaptationTestCase);
+        AddTestCase(new LteHarqByHandTestCase);
         AddTestCase(new LteOneUeUploadTestCase);
         AddTestCase(new LteStaticDropTestCase);
     }
