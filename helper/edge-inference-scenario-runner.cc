@@ -432,6 +432,7 @@ RunEdgeInferenceScenarioOn(const EdgeInferenceScenario& scenario,
         r.outcomes[outcome] = stats->GetCount(outcome);
     }
     r.events = Simulator::GetEventCount();
+    r.simulated = Simulator::Now();
     r.tasks = std::move(collector.records);
     Simulator::Destroy();
     RngSeedManager::SetRun(savedRun);

@@ -108,6 +108,7 @@ struct EdgeInferenceScenarioResult
     uint64_t tasksEnded{0};                            //!< tasks with a recorded outcome
     std::map<InferenceTaskOutcome, uint64_t> outcomes; //!< ended tasks by outcome
     uint64_t events{0};                                //!< simulator events executed
+    Time simulated;                                    //!< simulated time at the stop
     std::vector<InferenceTaskRecord> tasks;            //!< every task, if collectTasks
 };
 

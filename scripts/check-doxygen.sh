@@ -14,7 +14,7 @@ command -v doxygen >/dev/null || {
   exit 2
 }
 inputs=("$@")
-[ ${#inputs[@]} -gt 0 ] || inputs=(doc/edge-inference.h model helper)
+[ ${#inputs[@]} -gt 0 ] || inputs=(doc/edge-inference.h model helper lte/model lte/helper)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 cat >"$out/Doxyfile" <<CONF

@@ -20,7 +20,8 @@
  *
  * Output (--output): summary.csv, one line per back end, scheduler, users
  * and run: tasks created, served by the plans (predicted), completed, the
- * final outcomes, simulated seconds and wall seconds. A progress line per
+ * final outcomes, simulated seconds (LTE's attach included) and wall
+ * seconds. A progress line per
  * simulation goes to stderr.
  *
  *   build/examples/edge-inference-lte --users=5,10 --frames=20 --runs=2
@@ -82,7 +83,7 @@ struct Line
     uint32_t users;                     //!< K
     uint32_t run;                       //!< RngRun
     EdgeInferenceScenarioResult result; //!< the run's result
-    double simulatedS;                  //!< simulated time of the frames (s)
+    double simulatedS;                  //!< simulated time, attach included (s)
     double wallS;                       //!< wall time (s)
 };
 
@@ -125,16 +126,16 @@ void
 WriteSummary(const std::string& path, const std::vector<Line>& lines)
 {
     std::ofstream out(path);
-    out << "backend,scheduler,users,run,created,predicted,completed";
+    out << "backend,scheduler,users,run,created,predicted";
     for (InferenceTaskOutcome o : GetFinalOutcomes())
     {
-        out << "," << ToString(o);
+        out << "," << ToString(o); // the first is "completed"
     }
     out << ",simulated_s,wall_s\n";
     for (const Line& l : lines)
     {
         out << l.backEnd << "," << l.scheduler << "," << l.users << "," << l.run << ","
-            << l.result.created << "," << l.result.predicted << "," << l.result.completed;
+            << l.result.created << "," << l.result.predicted;
         for (InferenceTaskOutcome o : GetFinalOutcomes())
         {
             auto it = l.result.outcomes.find(o);
@@ -147,27 +148,43 @@ WriteSummary(const std::string& path, const std::vector<Line>& lines)
 
 } // namespace
 
-int
-main(int argc, char* argv[])
+/// The example's options, checked.
+struct Options
 {
-    EdgeInferenceScenario sc;
+    EdgeInferenceScenario base;                       //!< everything but scheduler, K and run
+    std::vector<C2SchedulerSpec> schedulers;          //!< --schedulers
+    std::vector<uint32_t> userCounts;                 //!< --users
+    std::vector<std::string> backEnds;                //!< --backends
+    uint32_t runs{1};                                 //!< --runs
+    std::string output{"edge-inference-lte-results"}; //!< --output
+};
+
+/**
+ * @brief Reads and checks the command line (exit status 1, naming the
+ * option, on a bad value).
+ * @param argc argument count
+ * @param argv arguments
+ * @return the options
+ */
+Options
+ReadOptions(int argc, char* argv[])
+{
+    Options o;
+    EdgeInferenceScenario& sc = o.base;
     sc.frames = 20;
-    sc.bandwidthHz = 6 * 180e3;
     sc.resourceBlockHz = 180e3;
     sc.fading = false;
     std::string usersArg = "5,10";
     std::string backEnds = "lte,ofdma";
     std::string schedulers = "TreeSearch";
     std::string profile = EDGE_INFERENCE_SOURCE_DIR "/data/profiles/paper-default.csv";
-    std::string output = "edge-inference-lte-results";
-    uint32_t runs = 1;
     uint32_t rbs = 6;
 
     CommandLine cmd(__FILE__);
     cmd.AddValue("users", "Comma-separated numbers of users K", usersArg);
     cmd.AddValue("frames", "Frames per simulation", sc.frames);
     cmd.AddValue("frame-period", "Frame period (a whole number of ms)", sc.framePeriod);
-    cmd.AddValue("runs", "Drops per (scheduler, K); run r uses RngRun + r", runs);
+    cmd.AddValue("runs", "Drops per (scheduler, K); run r uses RngRun + r", o.runs);
     cmd.AddValue("rbs", "Uplink resource blocks of 180 kHz: 6, 15, 25, 50, 75 or 100", rbs);
     cmd.AddValue("radius", "Cell radius (m)", sc.cellRadiusM);
     cmd.AddValue("deadline-min", "Smallest latency requirement T (s)", sc.deadlineMinS);
@@ -175,21 +192,19 @@ main(int argc, char* argv[])
     cmd.AddValue("backends", "Comma-separated back ends: lte, ofdma", backEnds);
     cmd.AddValue("schedulers", "Comma-separated schedulers (short names or TypeIds)", schedulers);
     cmd.AddValue("profile", "DNN profile file", profile);
-    cmd.AddValue("output", "Output folder (created if missing)", output);
+    cmd.AddValue("output", "Output folder (created if missing)", o.output);
     cmd.Parse(argc, argv);
 
     sc.bandwidthHz = rbs * 180e3;
-    std::vector<C2SchedulerSpec> specs;
     try
     {
         sc.profile = EarlyExitProfile::ReadFile(profile);
-        specs = ReadC2SchedulerChoices(schedulers);
+        o.schedulers = ReadC2SchedulerChoices(schedulers);
     }
     catch (const EdgeInferenceError& e)
     {
         Fail(e.what());
     }
-    std::vector<uint32_t> userCounts;
     for (const std::string& u : SplitList(usersArg))
     {
         const long v = std::strtol(u.c_str(), nullptr, 10);
@@ -197,9 +212,10 @@ main(int argc, char* argv[])
         {
             Fail("--users: '" + u + "' is not a number of users > 0");
         }
-        userCounts.push_back(v);
+        o.userCounts.push_back(v);
     }
-    for (const std::string& b : SplitList(backEnds))
+    o.backEnds = SplitList(backEnds);
+    for (const std::string& b : o.backEnds)
     {
         if (b != "lte" && b != "ofdma")
         {
@@ -207,23 +223,29 @@ main(int argc, char* argv[])
         }
     }
     EdgeInferenceLteHelper::PrepareScenario(sc);
-    const uint64_t firstRun = RngSeedManager::GetRun();
+    return o;
+}
 
+int
+main(int argc, char* argv[])
+{
+    const Options o = ReadOptions(argc, argv);
+    const uint64_t firstRun = RngSeedManager::GetRun();
     std::vector<Line> lines;
-    for (const C2SchedulerSpec& spec : specs)
+    for (const C2SchedulerSpec& spec : o.schedulers)
     {
-        for (uint32_t k : userCounts)
+        for (uint32_t k : o.userCounts)
         {
-            for (uint32_t r = 0; r < runs; ++r)
+            for (uint32_t r = 0; r < o.runs; ++r)
             {
-                for (const std::string& b : SplitList(backEnds))
+                for (const std::string& b : o.backEnds)
                 {
-                    EdgeInferenceScenario s = sc;
+                    EdgeInferenceScenario s = o.base;
                     s.scheduler = spec;
                     s.users = k;
                     s.rngRun = firstRun + r;
                     auto [result, wall] = RunOne(b, s);
-                    const double simulated = (s.framePeriod * s.frames).GetSeconds();
+                    const double simulated = result.simulated.GetSeconds();
                     lines.push_back({b,
                                      spec.typeId,
                                      k,
@@ -239,8 +261,8 @@ main(int argc, char* argv[])
             }
         }
     }
-    std::filesystem::create_directories(output);
-    WriteSummary(output + "/summary.csv", lines);
-    std::cout << "Wrote " << output << "/summary.csv\n";
+    std::filesystem::create_directories(o.output);
+    WriteSummary(o.output + "/summary.csv", lines);
+    std::cout << "Wrote " << o.output << "/summary.csv\n";
     return 0;
 }

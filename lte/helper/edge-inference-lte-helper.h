@@ -103,7 +103,13 @@ class EdgeInferenceLteHelper
      */
     EdgeInferenceNetwork Build(const EdgeInferenceScenario& s);
 
-    /// Time the applications wait for the UEs to attach and be sounded.
+    /**
+     * @brief How long the applications wait for the UEs to attach and be
+     * sounded: 100 ms for random access and RRC set-up, then two SRS
+     * periods.
+     * @param ues the number of UEs
+     * @return the time
+     */
     static Time AttachTime(uint32_t ues);
 
   private:

@@ -330,7 +330,8 @@ EdgeInferenceFfMacScheduler::OnDownlinkDecision(
 {
     for (const BuildRarListElement_s& rar : params.m_buildRarList)
     {
-        NS_LOG_INFO("RAR for RNTI " << rar.m_rnti << ": message 3 on blocks " << +rar.m_grant.m_rbStart << "+" << +rar.m_grant.m_rbLen);
+        NS_LOG_INFO("RAR for RNTI " << rar.m_rnti << ": message 3 on blocks "
+                                    << +rar.m_grant.m_rbStart << "+" << +rar.m_grant.m_rbLen);
         const UlGrant_s& g = rar.m_grant;
         m_msg3Ranges.emplace_back(g.m_rbStart, g.m_rbLen);
         // Message 3 is HARQ-protected like any transport block.
@@ -405,7 +406,8 @@ EdgeInferenceFfMacScheduler::GrantRetransmissions(
         std::fill(owner.begin() + dci.m_rbStart,
                   owner.begin() + dci.m_rbStart + dci.m_rbLen,
                   info.m_rnti);
-        NS_LOG_INFO("RNTI " << info.m_rnti << ": HARQ retransmission " << +harq.retransmissions[failed] + 1 << " of process " << +failed);
+        NS_LOG_INFO("RNTI " << info.m_rnti << ": HARQ retransmission "
+                            << +harq.retransmissions[failed] + 1 << " of process " << +failed);
         dci.m_ndi = 0;
         harq.dci[harq.currentProcess] = dci;
         harq.retransmissions[harq.currentProcess] = harq.retransmissions[failed] + 1;

@@ -71,12 +71,17 @@ class EdgeInferenceFfMacScheduler : public FfMacScheduler
     EdgeInferenceFfMacScheduler();
     ~EdgeInferenceFfMacScheduler() override;
 
-    // inherited from FfMacScheduler
+    /// @param s the MAC's CSCHED SAP (also the downlink scheduler's)
     void SetFfMacCschedSapUser(FfMacCschedSapUser* s) override;
+    /// @param s the MAC's SCHED SAP
     void SetFfMacSchedSapUser(FfMacSchedSapUser* s) override;
+    /// @return this scheduler's CSCHED SAP
     FfMacCschedSapProvider* GetFfMacCschedSapProvider() override;
+    /// @return this scheduler's SCHED SAP
     FfMacSchedSapProvider* GetFfMacSchedSapProvider() override;
+    /// @param s the FFR algorithm's SAP, passed to the downlink scheduler
     void SetLteFfrSapProvider(LteFfrSapProvider* s) override;
+    /// @return the downlink scheduler's FFR SAP
     LteFfrSapUser* GetLteFfrSapUser() override;
 
     /**
@@ -140,7 +145,10 @@ class EdgeInferenceFfMacScheduler : public FfMacScheduler
                                           bool retransmission);
 
   protected:
+    /// Release the SAPs and the downlink scheduler.
     void DoDispose() override;
+    /// Create the downlink scheduler (aborts if DownlinkScheduler is not an
+    /// ns-3 FfMacScheduler or is this type).
     void NotifyConstructionCompleted() override;
 
   private:

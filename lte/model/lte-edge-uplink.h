@@ -72,6 +72,7 @@ class LteEdgeUplink : public Object
     static constexpr double kResourceBlockHz = 180e3;
 
   protected:
+    /// Release the eNB, its scheduler and the UEs.
     void DoDispose() override;
 
   private:

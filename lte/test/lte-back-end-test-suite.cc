@@ -157,13 +157,13 @@ class LteOneUeUploadTestCase : public TestCase
     /// The UE's transmissions: time and whether it is new data.
     struct Tx
     {
-        Time at;   //!< when
-        bool fresh; //!< NDI set
+        Time at;        //!< when
+        bool fresh;     //!< NDI set
         uint16_t bytes; //!< transport block size
     };
 
-    std::vector<Tx> m_tx;        //!< every uplink transmission of the UE
-    std::vector<Time> m_grants;  //!< every new-data grant decision
+    std::vector<Tx> m_tx;       //!< every uplink transmission of the UE
+    std::vector<Time> m_grants; //!< every new-data grant decision
 
     /// @param p the UE PHY's UlPhyTransmission
     void OnTx(PhyTransmissionStatParameters p)
@@ -247,11 +247,10 @@ class LteOneUeUploadTestCase : public TestCase
         const double bytes = t.onAirBits / 8 + 2.0 * t.packets;
         const uint32_t ttis = static_cast<uint32_t>(std::ceil(bytes / (tb - 2)));
         const Time expected = t.uploadStart + MilliSeconds(ttis + 8 * retx);
-        std::cout << "LTE one UE: " << t.onAirBits / 8 << " on-air bytes, TB " << tb
-                  << " bytes, " << ttis << " TTIs by hand, " << fresh << " new blocks and "
-                  << retx << " retransmissions sent, upload "
-                  << (t.uploadEnd - t.uploadStart).As(Time::MS) << " (by hand "
-                  << (expected - t.uploadStart).As(Time::MS) << "), predicted "
+        std::cout << "LTE one UE: " << t.onAirBits / 8 << " on-air bytes, TB " << tb << " bytes, "
+                  << ttis << " TTIs by hand, " << fresh << " new blocks and " << retx
+                  << " retransmissions sent, upload " << (t.uploadEnd - t.uploadStart).As(Time::MS)
+                  << " (by hand " << (expected - t.uploadStart).As(Time::MS) << "), predicted "
                   << (t.predictedUploadEnd - t.uploadStart).As(Time::MS) << ", batch at "
                   << (t.batchStart - t.uploadStart).As(Time::MS) << "\n";
         NS_TEST_ASSERT_MSG_GT_OR_EQ(t.uploadEnd, expected - MilliSeconds(1), "not early");
