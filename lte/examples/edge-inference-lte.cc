@@ -79,7 +79,7 @@ SplitList(const std::string& text)
 struct Line
 {
     std::string backEnd;                //!< lte or ofdma
-    std::string scheduler;              //!< its TypeId
+    std::string scheduler;              //!< its label
     uint32_t users;                     //!< K
     uint32_t run;                       //!< RngRun
     EdgeInferenceScenarioResult result; //!< the run's result
@@ -247,13 +247,13 @@ main(int argc, char* argv[])
                     auto [result, wall] = RunOne(b, s);
                     const double simulated = result.simulated.GetSeconds();
                     lines.push_back({b,
-                                     spec.typeId,
+                                     spec.label,
                                      k,
                                      static_cast<uint32_t>(s.rngRun),
                                      result,
                                      simulated,
                                      wall});
-                    std::cerr << b << " " << spec.typeId << " K=" << k << " run " << s.rngRun
+                    std::cerr << b << " " << spec.label << " K=" << k << " run " << s.rngRun
                               << ": completed " << result.completed << " of predicted "
                               << result.predicted << " (created " << result.created << "), "
                               << simulated / wall << " simulated s per wall s\n";

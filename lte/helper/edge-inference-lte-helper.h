@@ -50,8 +50,10 @@ class EdgeInferenceLteHelper
     /**
      * @brief Prepare an LteHelper before the eNB is installed.
      *
-     * Also raises ns3::LteRlcUm::MaxTxBufferSize to 1 MiB (a default, as
-     * RLC entities are created at attach): queued tasks must not be
+     * The RLC choice and the RLC buffer are attribute defaults
+     * (Config::SetDefault), as the RRC and RLC objects are made later:
+     * ns3::LteEnbRrc::EpsBearerToRlcMapping RLC_UM_ALWAYS, and
+     * ns3::LteRlcUm::MaxTxBufferSize 1 MiB, so that queued tasks are not
      * dropped by the RLC.
      * @param lte the helper
      */

@@ -96,7 +96,7 @@ EdgeInferenceFfMacScheduler::GetTypeId()
             .AddTraceSource("UlHarqNack",
                             "The eNB could not decode an uplink transport block of this RNTI",
                             MakeTraceSourceAccessor(&EdgeInferenceFfMacScheduler::m_ulNackTrace),
-                            "ns3::TracedValueCallback::Uint16");
+                            "ns3::EdgeInferenceFfMacScheduler::RntiTracedCallback");
     return tid;
 }
 

@@ -144,6 +144,12 @@ class EdgeInferenceFfMacScheduler : public FfMacScheduler
                                           uint16_t tbBytes,
                                           bool retransmission);
 
+    /**
+     * TracedCallback signature for uplink HARQ NACKs.
+     * @param [in] rnti the UE whose transport block failed
+     */
+    typedef void (*RntiTracedCallback)(uint16_t rnti);
+
   protected:
     /// Release the SAPs and the downlink scheduler.
     void DoDispose() override;
