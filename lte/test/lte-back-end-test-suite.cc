@@ -22,8 +22,9 @@
 /**
  * @file
  * The LTE back end: the uplink link adaptation against 3GPP's tables worked
- * by hand, one UE's upload time against the transport-block arithmetic,
- * and a static drop's completed tasks against the plans.
+ * by hand, the scheduler driven TTI by TTI through its SAPs (plan windows,
+ * HARQ retransmissions), one UE's upload time against the transport-block
+ * arithmetic, and a static drop's completed tasks against the plans.
  */
 
 using namespace ns3;
