@@ -29,6 +29,7 @@
 
 #include "ns3/c2-scheduler-spec.h"
 #include "ns3/command-line.h"
+#include "ns3/edge-inference-csv.h"
 #include "ns3/edge-inference-error.h"
 #include "ns3/edge-inference-lte-helper.h"
 #include "ns3/edge-inference-scenario-runner.h"
@@ -52,27 +53,6 @@ Fail(const std::string& message)
 {
     std::cerr << "edge-inference-lte: " << message << "\n";
     std::exit(1);
-}
-
-/**
- * @brief Splits a comma-separated list.
- * @param text the list
- * @return the items
- */
-std::vector<std::string>
-SplitList(const std::string& text)
-{
-    std::vector<std::string> items;
-    std::stringstream ss(text);
-    std::string item;
-    while (std::getline(ss, item, ','))
-    {
-        if (!item.empty())
-        {
-            items.push_back(item);
-        }
-    }
-    return items;
 }
 
 /// One line of summary.csv.
@@ -205,7 +185,7 @@ ReadOptions(int argc, char* argv[])
     {
         Fail(e.what());
     }
-    for (const std::string& u : SplitList(usersArg))
+    for (const std::string& u : edgeinference::SplitCsv(usersArg))
     {
         const long v = std::strtol(u.c_str(), nullptr, 10);
         if (v <= 0)
@@ -214,7 +194,7 @@ ReadOptions(int argc, char* argv[])
         }
         o.userCounts.push_back(v);
     }
-    o.backEnds = SplitList(backEnds);
+    o.backEnds = edgeinference::SplitCsv(backEnds);
     for (const std::string& b : o.backEnds)
     {
         if (b != "lte" && b != "ofdma")

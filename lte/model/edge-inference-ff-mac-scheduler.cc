@@ -209,7 +209,6 @@ EdgeInferenceFfMacScheduler::AddPlannedGrant(uint16_t rnti,
                         << " leave the uplink band of " << m_ulBandwidth << " blocks");
     NS_ABORT_MSG_IF(end <= start, "EdgeInferenceFfMacScheduler: empty window for RNTI " << rnti);
     m_planned[rnti].push_back({firstRb, nRbs, start, end});
-    m_everPlanned.insert(rnti);
 }
 
 double
@@ -451,7 +450,7 @@ EdgeInferenceFfMacScheduler::GrantUnplanned(std::vector<uint16_t>& owner,
 {
     for (auto& [rnti, bytes] : m_bufferBytes)
     {
-        if (bytes == 0 || m_everPlanned.count(rnti) > 0 ||
+        if (bytes == 0 || m_planned.count(rnti) > 0 ||
             std::find(owner.begin(), owner.end(), rnti) != owner.end())
         {
             continue;

@@ -18,7 +18,6 @@
 #include <deque>
 #include <map>
 #include <memory>
-#include <set>
 #include <vector>
 
 namespace ns3
@@ -288,12 +287,12 @@ class EdgeInferenceFfMacScheduler : public FfMacScheduler
     uint8_t m_maxRetransmissions;   //!< attribute MaxUlRetransmissions
     Ptr<LteAmc> m_amc;              //!< the AMC tables
 
-    uint32_t m_ulBandwidth;                                  //!< uplink blocks
-    std::map<uint16_t, double> m_srsSinr;                    //!< per UE, linear, band minimum
-    std::map<uint16_t, std::deque<PlannedGrant>> m_planned;  //!< per UE
-    std::set<uint16_t> m_everPlanned;                        //!< UEs that had a planned grant
-    std::map<uint16_t, uint32_t> m_bufferBytes;              //!< per UE, from BSRs
-    std::map<uint16_t, UlHarqState> m_harq;                  //!< per UE
+    uint32_t m_ulBandwidth;               //!< uplink blocks
+    std::map<uint16_t, double> m_srsSinr; //!< per UE, linear, band minimum
+    std::map<uint16_t, std::deque<PlannedGrant>>
+        m_planned;                              //!< per UE ever planned (until released)
+    std::map<uint16_t, uint32_t> m_bufferBytes; //!< per UE, from BSRs
+    std::map<uint16_t, UlHarqState> m_harq;     //!< per UE
     std::vector<std::pair<uint32_t, uint32_t>> m_msg3Ranges; //!< blocks promised to message 3
 
     /// Every uplink grant.
